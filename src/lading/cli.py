@@ -1,0 +1,106 @@
+"""The ``lading`` command: parses arguments, calls the library, renders with Rich. No logic of its own."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from lading.ingest.text import ReadError, iter_text_files, read_text_file
+from lading.model import Article, Transfer
+
+app = typer.Typer(
+    help="Lading reads the news and keeps a sourced ledger of what states supply to each other.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+
+@app.callback()
+def main() -> None:
+    """Lading: sourced transfer records from news articles."""
+
+
+def _parse_date(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")],
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record per transfer (transfer.schema.json).")] = False,
+    date_: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the file's own.")] = None,
+) -> None:
+    """Extract the transfers each article claims: who supplied what to whom, how much, when, per whom."""
+    override = _parse_date(date_)
+    files, errors = iter_text_files(paths)
+    articles: list[Article] = []
+    for f in files:
+        try:
+            articles.append(read_text_file(f, date_override=override))
+        except ReadError as exc:
+            errors.append(exc)
+    for e in errors:
+        err.print(f"[red]error[/red] {e}", highlight=False)
+
+    from lading.extract.pipeline import extract_many  # spaCy loads only when there is work to do
+
+    transfers: list[Transfer] = []
+    show_progress = not jsonl and len(articles) > 1 and err.is_terminal
+    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=not show_progress) as progress:
+        task = progress.add_task("extract", total=len(articles))
+        for result in extract_many(articles):
+            progress.advance(task)
+            if result.error:
+                err.print(f"[red]error[/red] {result.error}", highlight=False)
+                errors.append(ReadError(result.article.path or result.article.doc_id, result.error))
+                continue
+            if jsonl:
+                for t in result.transfers:
+                    sys.stdout.write(json.dumps(t.to_json(), ensure_ascii=False) + "\n")
+            transfers.extend(result.transfers)
+    if not jsonl:
+        _print_table(transfers, len(articles))
+    raise typer.Exit(1 if errors else 0)
+
+
+def _print_table(transfers: list[Transfer], n_articles: int) -> None:
+    console = Console()
+    table = Table(title=f"{len(transfers)} transfer claims in {n_articles} articles", show_lines=False)
+    for column in ("article", "supplier", "recipient", "goods", "quantity", "time", "according to", "certainty"):
+        table.add_column(column, overflow="fold")
+    for t in transfers:
+        q = t.quantity
+        quantity = f"{_qualifier(q.qualifier)}{q.value:,.0f} {q.unit}" if q else ""
+        table.add_row(
+            t.doc_id,
+            f"{t.supplier.name} ({t.supplier.country})",
+            f"{t.recipient.name} ({t.recipient.country})",
+            ", ".join(f"{g.text} [{g.category}]" for g in t.items),
+            quantity,
+            t.time.value if t.time and t.time.value else "",
+            " → ".join(s.name for s in t.attribution),
+            t.certainty,
+        )
+    console.print(table)
+
+
+def _qualifier(q: str) -> str:
+    return {"more_than": "> ", "less_than": "< ", "approx": "~", "up_to": "≤ "}.get(q, "")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,433 @@
+"""Who is named: states, their capitals and seats of power, leaders, institutions, outlets, bodies.
+
+Names come from the knowledge files through one phrase matcher. Then three
+general steps turn names into actors a reader would recognize:
+
+1. institutions: a country word bound to an institution head ("South Korea's
+   defense ministry", "the North Korean leader Kim Jong-un") becomes one actor;
+2. descriptive references ("the country", "the giant empire", "the communist
+   state") resolve to the latest state mention that fits the description;
+3. names the knowledge files lack fall back to spaCy's entities (people,
+   organizations, subdivisions such as Ontario) so sources still get a name.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import pycountry
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from lading.knowledge import Knowledge, load
+from lading.model import Actor
+from lading.nlp import conjuncts, pipeline
+
+# Order of preference when two names cover the same tokens.
+PRIORITY = {"person": 0, "organization": 1, "media": 2, "body": 3, "name": 4, "metonym": 5, "adjective": 6, "demonym": 7}
+DESCRIPTOR_WINDOW = 3  # sentences back that a "the country" may point to
+STATE_VIAS = frozenset({"name", "metonym", "adjective", "demonym", "descriptor", "subdivision"})
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int  # first token
+    end: int  # one past the last token
+    actor: Actor
+    via: str  # name, metonym, adjective, demonym, person, organization, media, body, institution, descriptor, entity, subdivision
+    ambiguous: bool = False
+
+    @property
+    def is_state(self) -> bool:
+        return self.via in STATE_VIAS
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
+
+
+@dataclass(frozen=True)
+class _Entry:
+    actor: Actor
+    via: str
+    ambiguous: bool = False
+
+
+@dataclass
+class Gazetteer:
+    matcher: PhraseMatcher
+    entries: dict[str, list[_Entry]]
+    people_roles: dict[str, tuple]  # canonical person name -> roles, to resolve titles by date
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """One phrase matcher over every name in the knowledge files (built once per process)."""
+    kb = load()
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    entries: dict[str, list[_Entry]] = {}
+
+    def add(phrase: str, entry: _Entry) -> None:
+        key = phrase
+        if key not in entries:
+            entries[key] = []
+            matcher.add(key, [nlp.make_doc(phrase)])
+        if entry not in entries[key]:
+            entries[key].append(entry)
+
+    for c in kb.countries.values():
+        state = Actor(c.name, c.iso3, "state")
+        for alias in {c.name, *c.aliases}:
+            add(alias, _Entry(state, "name"))
+        for m in c.metonyms:
+            add(m, _Entry(state, "metonym"))
+        for adj in c.adjectives:
+            add(adj, _Entry(state, "adjective"))
+        for dem in c.demonyms:
+            add(dem, _Entry(state, "demonym"))
+    for p in kb.people:
+        person = Actor(p.name, p.country, "person")
+        for v in {p.name, *p.variants}:
+            add(v, _Entry(person, "person"))
+    for o in kb.organizations:
+        via = {"media": "media", "igo": "body"}.get(o.kind, "organization")
+        actor = Actor(o.name, o.country, o.kind)  # type: ignore[arg-type]
+        for alias in {o.name, *o.aliases}:
+            add(alias, _Entry(actor, via, o.ambiguous and alias == o.name or alias in _ambiguous_aliases(o)))
+    return Gazetteer(matcher, entries, {p.name: p.roles for p in kb.people})
+
+
+def _ambiguous_aliases(org) -> set[str]:
+    """An ambiguous outlet's one-word aliases are ordinary words too ("Time", "TIME")."""
+    return {a for a in org.aliases if org.ambiguous and " " not in a}
+
+
+@dataclass
+class ActorIndex:
+    """All actor mentions of one document, with lookups by token."""
+
+    doc: Doc
+    mentions: list[ActorMention]
+
+    def __post_init__(self) -> None:
+        self._by_token: dict[int, ActorMention] = {}
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+
+    def at(self, i: int) -> ActorMention | None:
+        return self._by_token.get(i)
+
+    def in_range(self, start: int, end: int) -> list[ActorMention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def states_before(self, i: int) -> Iterator[ActorMention]:
+        """State mentions ending before token ``i``, latest first."""
+        for m in reversed(self.mentions):
+            if m.end <= i and m.is_state and m.actor.country:
+                yield m
+
+    def resolve(self, token: Token) -> list[ActorMention]:
+        """The actors a noun phrase headed by ``token`` names, one per conjunct."""
+        out: list[ActorMention] = []
+        for head in conjuncts(token):
+            m = self._resolve_one(head)
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    def _resolve_one(self, head: Token) -> ActorMention | None:
+        m = self.at(head.i)
+        if m is not None:
+            return m
+        if head.lower_ in ("which", "that", "who", "whom") and head.head.dep_ == "relcl":
+            return self._resolve_one(head.head.head)
+        # "customers in three U.S. states", "the government of Sudan": a name bound inside the phrase
+        if head.lemma_.lower() in load().cues["relational_nouns"]:
+            return None  # "Chinese rivals" are China's rivals, not China
+        frontier = [head]
+        for _ in range(3):
+            nxt: list[Token] = []
+            for t in frontier:
+                for child in t.children:
+                    if child.dep_ in ("relcl", "acl", "advcl", "cc", "conj", "punct"):
+                        continue
+                    m = self.at(child.i)
+                    if m is not None and (m.is_state or m.via in ("institution", "organization", "person", "body")):
+                        return m
+                    nxt.append(child)
+            frontier = nxt
+        return None
+
+
+def find_actors(doc: Doc, published: date | None = None) -> ActorIndex:
+    """Every actor mention in ``doc``, in text order."""
+    kb = load()
+    gz = gazetteer()
+    named = _named_mentions(doc, gz)
+    named = _institutions(doc, named, kb)
+    mentions = _entities(doc, named)
+    mentions = _descriptors(doc, mentions, kb)
+    mentions.sort(key=lambda m: m.start)
+    return ActorIndex(doc, mentions)
+
+
+def _named_mentions(doc: Doc, gz: Gazetteer) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    for match_id, start, end in gz.matcher(doc):
+        key = doc.vocab.strings[match_id]
+        for entry in gz.entries[key]:
+            if entry.ambiguous and not _trusted_ambiguous(doc, start, end):
+                continue
+            found.append(ActorMention(start, end, entry.actor, entry.via, entry.ambiguous))
+    # longest first, then by kind preference; drop anything overlapping a kept mention
+    found.sort(key=lambda m: (-(m.end - m.start), PRIORITY.get(m.via, 9), m.start))
+    taken: set[int] = set()
+    kept: list[ActorMention] = []
+    for m in found:
+        span = set(range(m.start, m.end))
+        if span & taken:
+            continue
+        taken |= span
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _trusted_ambiguous(doc: Doc, start: int, end: int) -> bool:
+    """An outlet name that is also a word ("Time") counts only where a source stands."""
+    token = doc[end - 1]
+    if token.pos_ != "PROPN":
+        return False
+    cues = load().cues
+    if token.head.lemma_.lower() in cues["speech_verbs"] and token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if token.dep_ in ("appos", "compound") and token.head.lemma_.lower() in load().institutions:
+        return True
+    prev = doc[start - 1] if start > 0 else None
+    return prev is not None and (prev.lemma_.lower() in ("magazine", "newspaper", "weekly", "daily") or prev.lower_ == "to" and start > 1 and doc[start - 2].lower_ == "according")
+
+
+def _institution_heads(kb: Knowledge) -> dict[tuple[str, ...], str]:
+    return {tuple(k.split()): v for k, v in kb.institutions.items()}
+
+
+def _institutions(doc: Doc, named: list[ActorMention], kb: Knowledge) -> list[ActorMention]:
+    """Fold a country word and the institution or title it qualifies into one actor."""
+    heads = _institution_heads(kb)
+    by_token = {i: m for m in named for i in range(m.start, m.end)}
+    replaced: dict[int, ActorMention] = {}
+    for m in named:
+        if not m.is_state or m.via == "demonym":
+            continue
+        last = doc[m.end - 1]
+        head = last.head
+        if last.dep_ == "case":  # "Russia 's" -> the possessive marker hangs off the name
+            continue
+        # "Ministry of Defense of South Korea", "the government of Sudan"
+        if last.dep_ == "pobj" and head.lower_ == "of" and head.head.i not in by_token:
+            noun = head.head
+            kind = _institution_kind(doc, noun, heads)
+            if kind:
+                start = _np_start(noun)
+                replaced[m.start] = _make_institution(doc, start, m.end, m, kind)
+            continue
+        if last.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod") or head.i <= last.i:
+            continue
+        if head.i in by_token and by_token[head.i].via == "person":
+            person = by_token[head.i]
+            replaced[person.start] = ActorMention(
+                min(m.start, person.start), person.end,
+                Actor(person.actor.name, person.actor.country or m.actor.country, "person"), "person")
+            replaced[m.start] = replaced[person.start]
+            continue
+        if head.i in by_token:
+            continue
+        kind = _institution_kind(doc, head, heads)
+        if kind is None:
+            continue
+        person_head = _titled_person(doc, head)
+        if person_head is not None:
+            start, end = person_head
+            existing = by_token.get(end - 1)
+            country = existing.actor.country if existing and existing.actor.country else m.actor.country
+            name = existing.actor.name if existing else doc[start:end].text
+            mention = ActorMention(m.start, end, Actor(name, country, "person"), "person")
+            if existing:
+                replaced[existing.start] = mention
+            replaced[m.start] = mention
+            continue
+        end = _institution_end(doc, head)
+        replaced[m.start] = _make_institution(doc, m.start, end, m, kind)
+    if not replaced:
+        return named
+    out: list[ActorMention] = []
+    seen: set[int] = set()
+    covered: set[int] = set()
+    for r in replaced.values():
+        covered |= set(range(r.start, r.end))
+    for m in named:
+        if m.start in replaced:
+            r = replaced[m.start]
+            if id(r) not in seen:
+                seen.add(id(r))
+                out.append(r)
+        elif not set(range(m.start, m.end)) & covered:
+            out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _institution_kind(doc: Doc, head: Token, heads: dict[tuple[str, ...], str]) -> str | None:
+    """Kind of the institution named by the phrase ending at ``head`` ("defense ministry" -> government)."""
+    words = [t.lemma_.lower() for t in doc[max(head.i - 3, 0):head.i + 1] if not t.is_punct]
+    for n in range(min(3, len(words)), 0, -1):
+        kind = heads.get(tuple(words[-n:]))
+        if kind:
+            return kind
+    # "Ministry of Defense": the head with its "of" complement
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = [c for c in child.children if c.dep_ == "pobj"]
+            if obj:
+                phrase = (head.lemma_.lower(), "of", *(t.lemma_.lower() for t in doc[obj[0].left_edge.i:obj[0].i + 1]))
+                for n in range(len(phrase), 2, -1):
+                    if phrase[:n] in heads:
+                        return heads[phrase[:n]]
+    return None
+
+
+def _institution_end(doc: Doc, head: Token) -> int:
+    """Include an "of Defense" complement that belongs to the institution's name."""
+    end = head.i + 1
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if objs:
+                end = objs[0].right_edge.i + 1
+    return end
+
+
+def _np_start(noun: Token) -> int:
+    start = noun.left_edge.i
+    while start < noun.i and noun.doc[start].dep_ in ("det", "punct"):
+        start += 1
+    return start
+
+
+def _titled_person(doc: Doc, title: Token) -> tuple[int, int] | None:
+    """'leader Kim Jong-un': a person's name right after a title word."""
+    nxt = title.i + 1
+    if nxt < len(doc) and doc[nxt].ent_type_ == "PERSON":
+        end = nxt
+        while end < len(doc) and doc[end].ent_type_ == "PERSON" and (doc[end].ent_iob_ == "I" or end == nxt):
+            end += 1
+        return nxt, end
+    return None
+
+
+def _make_institution(doc: Doc, start: int, end: int, country: ActorMention, kind: str) -> ActorMention:
+    name = doc[start:end].text.strip(" ,\"“”'")
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return ActorMention(start, end, Actor(name, country.actor.country, kind), "institution")  # type: ignore[arg-type]
+
+
+def _entities(doc: Doc, named: list[ActorMention]) -> list[ActorMention]:
+    """People, organizations and subdivisions the knowledge files do not list."""
+    covered = {i for m in named for i in range(m.start, m.end)}
+    out = list(named)
+    for ent in doc.ents:
+        if any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ == "PERSON" and len(ent) >= 1 and ent[0].is_title:
+            out.append(ActorMention(ent.start, ent.end, Actor(ent.text, None, "person"), "entity"))
+        elif ent.label_ == "ORG":
+            out.append(ActorMention(ent.start, ent.end, Actor(ent.text.removeprefix("the ").strip(), None, "organization"), "entity"))
+        elif ent.label_ == "GPE":
+            iso3 = subdivision_country(ent.text)
+            if iso3:
+                country = load().countries.get(iso3)
+                out.append(ActorMention(ent.start, ent.end, Actor(country.name if country else iso3, iso3, "state"), "subdivision"))
+    return out
+
+
+@cache
+def _subdivisions() -> dict[str, str | None]:
+    """Subdivision name -> ISO3 of its country; None where the name is shared by two countries."""
+    out: dict[str, str | None] = {}
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        name = sub.name
+        if name in out and out[name] != country.alpha_3:
+            out[name] = None
+        else:
+            out[name] = country.alpha_3
+    return out
+
+
+def subdivision_country(name: str) -> str | None:
+    """ISO3 of the country a province or state belongs to ("Ontario" -> CAN), if unambiguous."""
+    text = name.removeprefix("the ").strip()
+    if len(text) < 4 or not text[0].isupper():
+        return None
+    return _subdivisions().get(text)
+
+
+def _descriptors(doc: Doc, mentions: list[ActorMention], kb: Knowledge) -> list[ActorMention]:
+    """Resolve "the country", "the giant empire", "the “communist” country" to the state meant."""
+    strong = kb.cues["state_reference_strong"]
+    weak = kb.cues["state_reference_weak"]
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    index = ActorIndex(doc, sorted(out, key=lambda m: m.start))
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or token.tag_ in ("NNS", "NNPS"):
+            continue
+        if lemma not in strong and lemma not in weak:
+            continue
+        det = [c for c in token.children if c.dep_ == "det"]
+        if not det or det[0].lower_ != "the" or det[0].i != token.left_edge.i:
+            continue
+        if any(t.i in covered for t in doc[det[0].i:token.i]):
+            continue  # "the Russian government" is an institution, not a description
+        description = re.sub(r"[“”\"'‘’]", "", doc[det[0].i + 1:token.i + 1].text.lower())
+        scored = _descriptor_scores(description, kb)
+        if lemma in weak and not scored:
+            continue
+        target = _antecedent(index, token.i, scored)
+        if target is None:
+            continue
+        actor = Actor(target.actor.name, target.actor.country, "government" if lemma == "regime" else "state")
+        out.append(ActorMention(det[0].i, token.i + 1, actor, "descriptor"))
+        index = ActorIndex(doc, sorted(out, key=lambda m: m.start))
+    return out
+
+
+def _descriptor_scores(description: str, kb: Knowledge) -> dict[str, int]:
+    """ISO3 -> how much of the description fits that country's descriptors (characters matched)."""
+    scores: dict[str, int] = {}
+    for iso3, country in kb.countries.items():
+        score = sum(len(d) for d in country.descriptors if re.search(rf"(?<![\w-]){re.escape(d)}(?![\w-])", description))
+        if score:
+            scores[iso3] = score
+    return scores
+
+
+def _antecedent(index: ActorIndex, i: int, scores: dict[str, int]) -> ActorMention | None:
+    """The state named in the last few sentences that best fits the description; the latest one if none fits."""
+    here = index.doc[i].sent.start
+    window = [m for m in index.states_before(i) if _sentence_gap(index.doc, m.start, here) <= DESCRIPTOR_WINDOW]
+    best = max(window, key=lambda m: scores.get(m.actor.country or "", 0), default=None)
+    if best is not None and scores.get(best.actor.country or "", 0):
+        return best
+    return window[0] if window else None
+
+
+def _sentence_gap(doc: Doc, token_i: int, sent_start: int) -> int:
+    """How many sentence starts lie after token ``token_i`` up to ``sent_start``."""
+    return sum(1 for t in doc[token_i + 1:sent_start + 1] if t.is_sent_start)

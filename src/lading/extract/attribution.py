@@ -1,0 +1,245 @@
+"""Who says so: attribution cues, their sources, and the stretch of text they cover.
+
+Three cue shapes cover most news: "according to X"; a verb of saying whose
+subject is the source ("X said", "X writes", "a UN report said that"); and an
+inner source introduced by "citing X" / "quoting X" / "X quotes Y". Sources are
+ordered innermost first: for "Time, citing the defense ministry, writes" the
+chain is [ministry, Time]. "The report" points back to the report named before.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from lading.extract.actors import ActorIndex, ActorMention
+from lading.knowledge import load
+from lading.model import Source
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+SOURCE_KIND = {"person": "person", "government": "government", "military": "government", "state": "government",
+               "media": "media", "igo": "organization", "organization": "organization", "company": "organization"}
+UNNAMED_KIND = {"official": "government", "diplomat": "government", "lawmaker": "government", "spokesman": "government",
+                "spokeswoman": "government", "spokesperson": "government", "government": "government",
+                "ministry": "government", "authority": "government", "military": "government", "commander": "government",
+                "officer": "government", "media": "media", "press": "media", "outlet": "media", "agency": "organization"}
+MAX_SOURCE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue: Token
+    sources: tuple[Source, ...]  # innermost first
+    region: frozenset[int]  # tokens of the cue and its sources
+    content: frozenset[int]  # tokens the attribution covers
+    hedging: bool = False  # "claimed", "alleged"
+
+
+@dataclass
+class Memory:
+    """What earlier sentences named: the report a later "the report" means, the person "he" is."""
+
+    last_report: tuple[Source, ...] = ()
+    people: list[tuple[int, Source]] = field(default_factory=list)
+    groups: list[Source] = field(default_factory=list)  # plural subjects a later "they" may mean
+
+
+def find_attributions(sent: SpacySpan, actors: ActorIndex, memory: Memory) -> list[Attribution]:
+    """Attribution cues in one sentence; updates ``memory`` for the sentences after it."""
+    cues = load().cues
+    found: list[Attribution] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma == "accord" and token.lower_ == "according":
+            att = _according_to(token, actors, memory)
+        elif (lemma in cues["speech_verbs"] or lemma in cues["denial_words"]) and token.pos_ in ("VERB", "AUX") and lemma not in cues["citing_verbs"]:
+            att = _speech_verb(token, actors, memory)
+        elif lemma in cues["citing_verbs"] and token.pos_ == "VERB":
+            att = _speech_verb(token, actors, memory) if _subject(token) is not None else _citing(token, actors, memory)
+        else:
+            att = None
+        if att is not None and att.sources:
+            found.append(att)
+    # an inner "citing X" joins the chain of the verb of saying it hangs from
+    found = _merge_citing(found)
+    for att in found:
+        if any(s.kind in ("media", "document") for s in att.sources):
+            memory.last_report = att.sources
+    for m in actors.in_range(sent.start, sent.end):
+        if m.actor.kind == "person":
+            memory.people.append((m.start, _source_from_mention(m, sent.doc)))
+    for token in sent:
+        if token.dep_ == "nsubj" and token.tag_ == "NNS" and token.lemma_.lower() in cues["unnamed_source_nouns"]:
+            memory.groups.extend(_sources_of(token, actors, memory))
+    return found
+
+
+def chain_for(token: Token, attributions: list[Attribution]) -> tuple[tuple[Source, ...], bool]:
+    """The source chain covering ``token`` (innermost first) and whether a cue hedges it."""
+    covering = [a for a in attributions if token.i in a.content and token.i not in a.region]
+    covering.sort(key=lambda a: len(a.content))
+    chain: list[Source] = []
+    for a in covering:
+        for s in a.sources:
+            if s not in chain:
+                chain.append(s)
+    return tuple(chain), any(a.hedging for a in covering)
+
+
+def _according_to(token: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
+    to = [c for c in token.children if c.lower_ == "to"]
+    objs = [c for c in (to[0].children if to else token.children) if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    sources = _sources_of(objs[0], actors, memory)
+    region = frozenset(t.i for t in token.subtree)
+    content = frozenset(t.i for t in token.sent) - region
+    return Attribution(token, sources, region, content)
+
+
+def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    outer = _sources_of(subject, actors, memory)
+    inner: list[Source] = []
+    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and c.i > verb.i)]
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ("quote", "cite"):
+            inner.extend(_sources_of(child, actors, memory))
+            for sib in child.head.children:  # "quotes UPI the defense minister": an unattached second name
+                if sib.dep_ in ("npadvmod", "appos", "oprd") and sib.i != child.i:
+                    inner.extend(_sources_of(sib, actors, memory))
+    subtree = frozenset(t.i for t in verb.subtree)
+    if complements:
+        content = frozenset(i for c in complements for i in (t.i for t in c.subtree))
+    elif verb.dep_ in ("ROOT",):
+        content = frozenset(t.i for t in verb.sent) - frozenset(t.i for t in subject.subtree) - {verb.i}
+    else:
+        # a parenthetical "…, X said" hanging off the clause it reports
+        content = frozenset(t.i for t in verb.head.subtree) - subtree
+    region = subtree - content
+    sources = tuple(dict.fromkeys([*inner, *outer]))
+    hedging = verb.lemma_.lower() in ("claim", "allege")
+    return Attribution(verb, sources, region, content, hedging)
+
+
+def _citing(token: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
+    objs = [c for c in token.children if c.dep_ in ("dobj", "pobj", "nsubj")]
+    if not objs:
+        return None
+    region = frozenset(t.i for t in token.subtree)
+    content = frozenset(t.i for t in token.sent) - region
+    return Attribution(token, _sources_of(objs[0], actors, memory), region, content)
+
+
+def _merge_citing(found: list[Attribution]) -> list[Attribution]:
+    citing = [a for a in found if a.cue.lemma_.lower() in ("cite", "quote") and _subject(a.cue) is None]
+    if not citing:
+        return found
+    out: list[Attribution] = []
+    for a in found:
+        if a in citing:
+            continue
+        inner = [c for c in citing if c.cue.i in a.region or c.cue.head.i == a.cue.i]
+        if inner:
+            sources = tuple(dict.fromkeys([*(s for c in inner for s in c.sources), *a.sources]))
+            region = a.region.union(*(c.region for c in inner))
+            a = Attribution(a.cue, sources, region, a.content - region, a.hedging)
+        out.append(a)
+    # a "citing" that joined no verb of saying still stands on its own
+    out.extend(c for c in citing if not any(c.cue.i in a.region for a in out))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() not in ("it", "there"):
+            return child
+    return None
+
+
+def _sources_of(head: Token, actors: ActorIndex, memory: Memory) -> tuple[Source, ...]:
+    """Name the source(s) a noun phrase refers to, one per conjunct."""
+    cues = load().cues
+    if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl":
+        head = head.head.head  # "Washington, which claims …"
+    if head.lemma_.lower() in cues["document_nouns"]:
+        return _document_source(head, actors, memory)
+    out = [_source_from_mention(m, head.doc) for m in _mentions_in_phrase(head, actors)]
+    return tuple(out) or _unlisted_source(head, actors, memory)
+
+
+def _mentions_in_phrase(head: Token, actors: ActorIndex) -> list[ActorMention]:
+    """Actors the phrase names, skipping a bare country word used as a modifier ("the US magazine Time")."""
+    m = actors.at(head.i)
+    if m is not None and not (m.is_state and m.via in ("adjective",) and head.dep_ != "nsubj"):
+        out = [m]
+    else:
+        out = []
+    for t in head.subtree:
+        if t.i == head.i or t.dep_ in ("relcl", "acl"):
+            continue
+        n = actors.at(t.i)
+        if n is None or n in out or n.is_state:
+            continue
+        if t.head.i == head.i and t.dep_ in ("appos", "conj", "compound", "poss", "nmod") or n.via in ("media", "person"):
+            out.append(n)
+    if not out and m is not None:
+        out = [m]
+    return out
+
+
+def _source_from_mention(m: ActorMention, doc) -> Source:
+    """The source as the article names it ("the Pentagon", "Seoul"), with the canonical name beside it."""
+    text = _strip_article(doc[m.start:m.end].text)
+    return Source(text, m.actor.country, SOURCE_KIND.get(m.actor.kind, "unknown"), m.actor.name)  # type: ignore[arg-type]
+
+
+def _strip_article(text: str) -> str:
+    text = text.strip(" ,\"“”'")
+    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(article):
+            return text[len(article):]
+    return text
+
+
+def _unlisted_source(head: Token, actors: ActorIndex, memory: Memory) -> tuple[Source, ...]:
+    """A source the knowledge files do not list: "traders", "a Japanese think tank", "he", "they"."""
+    word = head.lower_
+    if word in PRONOUNS:
+        if word in ("he", "she") and memory.people:
+            return (memory.people[-1][1],)
+        if word == "they" and memory.groups:
+            return (memory.groups[-1],)
+        return ()
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return ()
+    name = _phrase_text(head)
+    country = next((m.actor.country for t in head.subtree if (m := actors.at(t.i)) and m.actor.country), None)
+    kind = UNNAMED_KIND.get(head.lemma_.lower(), "person" if head.ent_type_ == "PERSON" else "unknown")
+    return (Source(name, country, kind),)  # type: ignore[arg-type]
+
+
+def _document_source(head: Token, actors: ActorIndex, memory: Memory) -> tuple[Source, ...]:
+    """'a UN expert report', 'a statement from the Polish Defense Ministry'; a bare "the report"
+    is the report named before."""
+    owners = [t for t in head.subtree if t.i != head.i and t.dep_ not in ("det", "punct")]
+    if not owners and memory.last_report:
+        return memory.last_report
+    name = _phrase_text(head, with_owner=True)
+    country = next((m.actor.country for t in head.subtree if (m := actors.at(t.i)) and m.actor.country), None)
+    return (Source(name, country, "document"),)
+
+
+def _phrase_text(head: Token, with_owner: bool = False) -> str:
+    """The words naming a source: its modifiers, and an "of/by/from/in" owner; no clauses, no article."""
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod", "nummod") and child.i < head.i:
+            keep.update(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "at") or (with_owner and child.lower_ in ("by", "from")):
+            keep.update(t.i for t in child.subtree)
+    tokens = [head.doc[i] for i in sorted(keep)][:MAX_SOURCE_WORDS]
+    return _strip_article(head.doc[tokens[0].i:tokens[-1].i + 1].text)

@@ -1,0 +1,109 @@
+"""Is this a claim that something moved, and how sure is the text of it?
+
+Reads the words that govern a transfer word in its sentence: conditions ("if"),
+requests ("asked for"), plans ("agreed to supply"), readiness ("ready to send"),
+bans ("sanctions restrict the import of"), future and capability modals ("will
+send", "could supply") make it no claim at all; negation and denial ("did not
+send", "denied supplying") make it denied; hedges ("may have", "reportedly",
+"suspected of") make it hedged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from lading.knowledge import load
+
+# Clauses that describe an entity: words above them govern the entity, not the transfer
+# ("sanctioned companies that supplied drones" is still a claim that drones were supplied).
+RELATIVE_DEPS = frozenset({"relcl", "acl"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+
+
+@dataclass(frozen=True)
+class Modality:
+    nonfactual: str | None  # why it is not a claim ("conditional", "request", "plan", "future", …), None if it is one
+    future: bool  # "will supply": a claim only if the time it names is already past
+    negated: bool
+    hedged: bool
+
+    @property
+    def claim(self) -> bool:
+        return self.nonfactual is None
+
+
+def modality(trigger: Token, goods_head: Token | None = None) -> Modality:
+    """Read the modality of the transfer word ``trigger`` from the words above it in the sentence.
+
+    A word governs the transfer only through its complements: "denied sending arms" and
+    "restrict the import of oil" count, "arms sales declined" and "the shipments required" do not.
+    """
+    cues = load().cues
+    nonfactual: str | None = "question" if trigger.sent.text.rstrip().endswith("?") else None
+    future = negated = hedged = False
+    own_group = True  # modals and "not" count only on the nearest verb group
+    relative = False  # crossed into a clause that modifies a noun other than the goods
+    node = trigger
+    via = ""  # the dependency by which we climbed to ``node``
+    while True:
+        lemma = node.lemma_.lower()
+        if node.i != trigger.i and not relative and via not in SUBJECT_DEPS:
+            nonfactual = nonfactual or _governor(node, lemma, cues)
+            negated = negated or lemma in cues["denial_words"] or (node.pos_ == "NOUN" and _has_child(node, "det", "no"))
+            hedged = hedged or (lemma in cues["hedge_verbs"] and node.pos_ == "VERB")
+        for child in node.children:
+            word, clemma = child.lower_, child.lemma_.lower()
+            if child.dep_ == "mark" and clemma in cues["conditional_markers"] and not relative:
+                nonfactual = nonfactual or "conditional"
+            if child.dep_ == "advmod" and clemma in cues["hedge_adverbs"]:
+                hedged = True
+            if not own_group:
+                continue
+            if child.dep_ == "neg" or (child.dep_ == "det" and word == "no") or (child.dep_ == "advmod" and word == "never"):
+                negated = True
+            if child.dep_ == "amod" and clemma in cues["hedge_adjectives"] and node.pos_ in ("NOUN", "PROPN"):
+                hedged = True  # "the alleged transfer", "a suspected shipment"
+            if child.dep_ == "aux" and child.tag_ == "MD":
+                # "may have supplied", "may be supplying": a hedged claim; "may supply": none
+                later = [s.lemma_ for s in node.children if s.dep_ in ("aux", "auxpass") and s.i > child.i]
+                perfect = "have" in later or ("be" in later and node.tag_ == "VBG")
+                if perfect and clemma in cues["hedge_modals"]:
+                    hedged = True
+                elif word in cues["future_modals"] or clemma in cues["future_modals"]:
+                    future = True
+                elif word in cues["capability_modals"] or clemma in cues["capability_modals"]:
+                    nonfactual = nonfactual or "capability"
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "aux", "auxpass"):
+            own_group = False
+        describes_goods = goods_head is not None and node.head.i == goods_head.i
+        relative = relative or (node.dep_ in RELATIVE_DEPS and not describes_goods and not _complement_clause(node))
+        if node.head.i == node.i:
+            break
+        via = node.dep_
+        node = node.head
+    return Modality(nonfactual, future, negated, hedged)
+
+
+def _governor(node: Token, lemma: str, cues) -> str | None:
+    """Why a word above the transfer makes it no claim: "asked", "agreed", "ready", "ban", "plan"."""
+    if node.pos_ == "VERB" and lemma in cues["request_verbs"]:
+        return "request"
+    if node.pos_ == "VERB" and lemma in cues["plan_verbs"]:
+        return "plan"
+    if node.pos_ == "ADJ" and lemma in cues["readiness_adjectives"]:
+        return "readiness"
+    if lemma in cues["blocking_words"]:
+        return "restriction"
+    if node.pos_ == "NOUN" and lemma in cues["nonfactual_nouns"]:
+        return "plan"
+    return None
+
+
+def _complement_clause(node: Token) -> bool:
+    """'claims that it had shipped weapons': a clause completing a noun, not describing it."""
+    return node.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in node.children)
+
+
+def _has_child(node: Token, dep: str, word: str) -> bool:
+    return any(c.dep_ == dep and c.lower_ == word for c in node.children)

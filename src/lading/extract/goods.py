@@ -1,0 +1,233 @@
+"""What moved: goods phrases mapped to the schema's categories and HS codes.
+
+A goods phrase is read from the noun that a transfer verb or noun takes as its
+object. Measure and container nouns ("7,000 container loads of …", "$1 billion
+in aid", "shipments of …") pass through to the goods they hold and lend their
+number to the quantity. Named weapon systems carry the state that makes them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from lading.extract.actors import ActorIndex
+from lading.extract.quantities import MONEY_SIGNS, read_quantity
+from lading.knowledge import GoodsTerm, WeaponSystem, load
+from lading.model import Goods, Quantity
+from lading.nlp import conjuncts, pipeline
+
+MODIFIER_DEPS = ("compound", "amod", "nmod", "nummod", "quantmod", "poss", "det", "npadvmod", "advmod", "punct", "case", "nn")
+CARGO = frozenset({"load", "container", "containerload", "shipment", "consignment", "cargo", "shipload",
+                   "boatload", "planeload", "truckload", "trainload", "tonne", "ton", "barrel", "batch", "tranche"})
+
+
+@dataclass(frozen=True)
+class GoodsPhrase:
+    head: Token  # the noun the trigger takes as its object
+    items: tuple[Goods, ...]
+    quantity: Quantity | None
+    origin: str | None  # ISO3 named inside the phrase: "Russian oil", "Russia's S-400", "Iranian-made drones"
+    start: int  # token span of the phrase
+    end: int
+
+
+@cache
+def _weapon_matcher() -> tuple[PhraseMatcher, dict[str, WeaponSystem]]:
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    systems: dict[str, WeaponSystem] = {}
+    for w in load().lexicon.weapons:
+        for alias in {w.name, *w.aliases}:
+            if alias not in systems:
+                systems[alias] = w
+                matcher.add(alias, [nlp.make_doc(alias)])
+    return matcher, systems
+
+
+def weapon_tokens(doc: Doc) -> dict[int, WeaponSystem]:
+    """Token index -> named weapon system ("S-400", "Shahed-136") for the whole document."""
+    matcher, systems = _weapon_matcher()
+    out: dict[int, WeaponSystem] = {}
+    for match_id, start, end in matcher(doc):
+        system = systems[doc.vocab.strings[match_id]]
+        for i in range(start, end):
+            out[i] = system
+    return out
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def classify(token: Token, weapons: dict[int, WeaponSystem]) -> tuple[Goods, ...]:
+    """Goods named by the noun ``token`` with its left modifiers, longest phrase first."""
+    if token.pos_ not in ("NOUN", "PROPN", "X"):
+        return ()
+    lexicon = load().lexicon
+    for i in range(max(token.left_edge.i, token.i - 4), token.i + 1):
+        if i in weapons and (i == token.i or token.doc[i].head.i == token.i or _within_modifiers(token, i)):
+            w = weapons[i]
+            text = token.doc[i:token.i + 1].text
+            return (Goods(text, w.category, _hs_for(w.category), w.origin),)
+    left = _modifier_run(token)
+    words = [(_lemma(t), t.lower_) for t in left] + [(_lemma(token), token.lower_)]
+    for n in range(len(words), 0, -1):
+        window = words[-n:]
+        for key in (tuple(w[0] for w in window), tuple(w[1] for w in window)):
+            term = lexicon.goods.get(key)
+            if term:
+                first = left[len(left) - n + 1] if n > 1 else token
+                return _goods(term, token, first, left)
+    return ()
+
+
+def _within_modifiers(head: Token, i: int) -> bool:
+    t = head.doc[i]
+    while t.i != head.i and t.head.i != t.i and t.i < head.i:
+        if t.dep_ not in MODIFIER_DEPS:
+            return False
+        t = t.head
+    return t.i == head.i
+
+
+def _modifier_run(token: Token) -> list[Token]:
+    """The contiguous compound/adjective words right before ``token`` ("oil", "air - defense")."""
+    doc = token.doc
+    run: list[Token] = []
+    i = token.i - 1
+    while i >= token.left_edge.i:
+        t = doc[i]
+        if t.dep_ in ("compound", "amod", "nmod") or (t.text == "-" and run):
+            if t.text != "-":
+                run.insert(0, t)
+            i -= 1
+            continue
+        break
+    return run
+
+
+def _goods(term: GoodsTerm, head: Token, first: Token, left: list[Token]) -> tuple[Goods, ...]:
+    modifiers = load().lexicon.modifiers
+    start = min([first.i] + [t.i for t in left if _lemma(t) in modifiers])
+    text = head.doc[start:head.i + 1].text
+    cats = list(term.categories)
+    for t in left:
+        extra = modifiers.get(_lemma(t))
+        if extra and extra not in cats:
+            cats.append(extra)
+    return tuple(Goods(text, c, term.hs_code if c == term.categories[0] else None) for c in cats)
+
+
+def _hs_for(category: str) -> str | None:
+    return {"arms": "93", "ammunition": "9306", "vehicles": "8703"}.get(category)
+
+
+def read_goods(head: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]) -> GoodsPhrase | None:
+    """The goods phrase headed by ``head`` (with its conjuncts), or None if it names no goods."""
+    items: list[Goods] = []
+    quantity: Quantity | None = None
+    origin: str | None = None
+    start, end = head.i, head.i + 1
+    unnamed: list[Token] = []  # list members the lexicon does not know
+    for noun in conjuncts(head):
+        found, q, o, s, e = _read_one(noun, actors, weapons)
+        if not found and noun.pos_ == "NOUN":
+            unnamed.append(noun)
+        for g in found:
+            if all(g.category != x.category for x in items):
+                items.append(g)
+        quantity = quantity or q
+        origin = origin or o
+        start, end = min(start, s), max(end, e)
+    if not items:
+        return None
+    if unnamed and all(g.category != "goods" for g in items):
+        # "machine tools, microelectronics and nitrocellulose": in a list of goods, an unknown word is goods too
+        items.append(Goods(unnamed[0].doc[_first_content(unnamed[0]):unnamed[0].i + 1].text, "goods"))
+    return GoodsPhrase(head, tuple(items), quantity, origin, start, end)
+
+
+def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]):
+    left = [t for t in noun.doc[noun.left_edge.i:noun.i]]
+    held = _held_goods(noun)
+    if held is not None:
+        inner_items: list[Goods] = []
+        inner_q = None
+        inner_origin = None
+        for inner in conjuncts(held):
+            inner_items.extend(classify(inner, weapons))
+            inner_origin = inner_origin or _origin(inner, actors, weapons)
+            inner_q = inner_q or read_quantity([t for t in inner.doc[inner.left_edge.i:inner.i]] + [inner],
+                                               _category(classify(inner, weapons)))
+        category = inner_items[0].category if inner_items else None
+        quantity = read_quantity(left + [noun], category) or inner_q
+        if _is_money(noun) and not inner_items:
+            inner_items = [Goods(noun.doc[noun.left_edge.i:noun.i + 1].text, "money")]
+        if not inner_items and _lemma(noun) in CARGO:
+            inner_items = [Goods(noun.doc[noun.left_edge.i:noun.i + 1].text.strip(), "goods")]
+        end = held.right_edge.i + 1
+        return inner_items, quantity, _origin(noun, actors, weapons) or inner_origin, noun.left_edge.i, end
+    items = list(classify(noun, weapons))
+    if not items and _lemma(noun) in load().lexicon.containers:
+        # "a humanitarian aid convoy", "LNG cargoes": the goods named as the container's modifier
+        for child in sorted(noun.children, key=lambda c: -c.i):
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+                items = list(classify(child, weapons))
+                if items:
+                    break
+    if not items and _is_money(noun):
+        items = [Goods(noun.doc[noun.left_edge.i:noun.i + 1].text, "money")]
+    if not items and _lemma(noun) in CARGO and read_quantity(left + [noun]):
+        items = [Goods(noun.doc[_first_content(noun):noun.i + 1].text, "goods")]
+    quantity = read_quantity(left + [noun], _category(items)) if items else None
+    return items, quantity, _origin(noun, actors, weapons), noun.left_edge.i, noun.i + 1
+
+
+def _first_content(noun: Token) -> int:
+    """Skip determiners and numbers: "the 9,000 container loads" -> "container loads"."""
+    i = noun.left_edge.i
+    while i < noun.i and (noun.doc[i].dep_ in ("det", "nummod", "quantmod") or noun.doc[i].like_num or not noun.doc[i].is_alpha):
+        i += 1
+    return i
+
+
+def _category(items) -> str | None:
+    return items[0].category if items else None
+
+
+def _is_money(noun: Token) -> bool:
+    return noun.lower_ in MONEY_SIGNS or noun.lemma_.lower() == "dollar"
+
+
+def _held_goods(noun: Token) -> Token | None:
+    """For "loads of X", "$1 billion in X", "$5 million worth of X": the X."""
+    containers = load().lexicon.containers
+    if _lemma(noun) not in containers and not _is_money(noun) and noun.lower_ not in containers:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if child.lower_ == "worth":
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ == "of":
+                    objs = [c for c in grand.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+    return None
+
+
+def _origin(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]) -> str | None:
+    """A state named inside the phrase ("Russian oil", "Russia's S-400", "Iranian-made"), else a system's maker."""
+    for t in noun.doc[noun.left_edge.i:noun.i]:
+        m = actors.at(t.i)
+        if m is not None and m.is_state and m.actor.country:
+            return m.actor.country
+    for i in range(noun.left_edge.i, noun.i + 1):
+        if i in weapons and weapons[i].origin:
+            return weapons[i].origin
+    return None

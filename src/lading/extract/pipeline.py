@@ -1,0 +1,197 @@
+"""One function from an article to its transfer records: ``extract(article)``.
+
+The CLI, the evaluator and (later) the ingester and workers all call it; nothing
+downstream re-parses text. Per sentence: attributions are read (and remembered
+for "the report"), transfer frames are read and their parties filled, then each
+frame is kept only if it is a claim (certainty.py), with its source chain,
+certainty, time and evidence.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from lading.extract.actors import ActorIndex, ActorMention, find_actors
+from lading.extract.attribution import Memory, chain_for, find_attributions
+from lading.extract.certainty import modality
+from lading.extract.goods import weapon_tokens
+from lading.extract.timex import Tense, find_times
+from lading.extract.transfers import Frame, fill_parties, parties, read_frames, reciprocal_frames, trigger_kind
+from lading.model import Article, Certainty, Span, TimeExpression, Transfer
+from lading.nlp import ParsedArticle, check_length, parse, parse_many
+
+
+def extract(article: Article) -> list[Transfer]:
+    """Every transfer the article claims, with its evidence."""
+    return extract_parsed(parse(article))
+
+
+@dataclass(frozen=True)
+class Result:
+    """The records of one article, or the reason it could not be read."""
+
+    article: Article
+    transfers: list[Transfer]
+    error: str | None = None
+
+
+def extract_many(articles: Iterable[Article]) -> Iterator[Result]:
+    """Extract from a stream of articles, parsing in batches; a bad article is reported, not fatal."""
+    good: list[Article] = []
+    for article in articles:
+        try:
+            check_length(article)
+        except ValueError as exc:
+            yield Result(article, [], str(exc))
+            continue
+        good.append(article)
+    for parsed in parse_many(good):
+        yield Result(parsed.article, extract_parsed(parsed))
+
+
+def extract_parsed(parsed: ParsedArticle) -> list[Transfer]:
+    article, doc = parsed.article, parsed.doc
+    actors = find_actors(doc, article.date)
+    weapons = weapon_tokens(doc)
+    times = _time_tokens(doc, article)
+    memory = Memory()
+    earlier: list[Frame] = []
+    records: list[Transfer] = []
+    for sent in parsed.sentences:
+        attributions = find_attributions(sent, actors, memory)
+        if not any(trigger_kind(t) for t in sent):
+            continue
+        sources = frozenset(i for a in attributions for i in a.region)
+        frames = [fill_parties(f, sent, actors, sources, earlier) for f in read_frames(sent, actors, weapons)]
+        frames += reciprocal_frames(sent, frames, actors, weapons)
+        for frame in frames:
+            record = _record(article, sent, frame, attributions, times)
+            records.extend(record)
+        earlier.extend(f for f in frames if f.suppliers and f.recipients)
+    return records
+
+
+def _record(article: Article, sent: SpacySpan, frame: Frame, attributions, times) -> list[Transfer]:
+    anchor = frame.reciprocal_of.trigger if frame.reciprocal_of is not None else frame.trigger
+    mod = modality(anchor, frame.goods.head if frame.goods is not None else None)
+    if not mod.claim:
+        return []
+    time = _linked_time(frame, anchor, times)
+    if mod.future and not _before(time, article.date):
+        return []
+    chain, cue_hedges = chain_for(anchor, attributions)
+    certainty: Certainty
+    if mod.negated:
+        certainty = "denied"
+    elif mod.hedged or cue_hedges:
+        certainty = "hedged"
+    elif chain:
+        certainty = "reported"
+    else:
+        certainty = "asserted"
+    evidence = (_span(article.text, sent.start_char, sent.end_char),)
+    trigger = _span(article.text, frame.trigger.idx, frame.trigger.idx + len(frame.trigger.text))
+    goods = frame.goods
+    assert goods is not None
+    out = []
+    for supplier, recipient in parties(frame):
+        out.append(Transfer(
+            doc_id=article.doc_id,
+            supplier=supplier.actor,
+            recipient=recipient.actor,
+            supplier_text=_mention_text(sent.doc, supplier),
+            recipient_text=_mention_text(sent.doc, recipient),
+            items=goods.items,
+            quantity=goods.quantity,
+            time=time,
+            attribution=chain,
+            certainty=certainty,
+            evidence=evidence,
+            trigger=trigger,
+        ))
+    return out
+
+
+def _mention_text(doc: Doc, m: ActorMention) -> str | None:
+    return doc[m.start:m.end].text if m.end > m.start else None
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+# ---- time: found once per article, linked to a transfer only through the parse
+
+
+def _time_tokens(doc: Doc, article: Article) -> list[tuple[Token, TimeExpression]]:
+    """Each resolved time expression with the token that heads it."""
+    starts = [t.idx for t in doc]
+
+    def token_at(offset: int) -> Token:
+        return doc[max(bisect_right(starts, offset) - 1, 0)]
+
+    def tense(offset: int) -> Tense | None:
+        return _tense(token_at(offset))
+
+    out = []
+    for expr in find_times(article.text, article.date, start=article.body_start, tense=tense):
+        if expr.value is None or expr.type != "DATE":
+            continue
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is None:
+            continue
+        out.append((span.root, expr))
+    return out
+
+
+def _tense(token: Token) -> Tense | None:
+    """Tense of the clause around ``token``, from its nearest verb."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll") for a in auxes) or any(a.lower_ == "going" for a in auxes):
+        return "future"
+    if node.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    return "present"
+
+
+def _linked_time(frame: Frame, anchor: Token, times: list[tuple[Token, TimeExpression]]) -> TimeExpression | None:
+    """A time the parse ties to the transfer: it hangs from the transfer word (or the verb governing it)
+    without crossing another verb."""
+    targets = {anchor.i}
+    node = anchor
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+        targets.add(node.i)
+    sent = anchor.sent
+    best: TimeExpression | None = None
+    for token, expr in times:
+        if not (sent.start <= token.i < sent.end):
+            continue
+        node = token
+        while node.i not in targets:
+            if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node.i != token.i):
+                break
+            node = node.head
+        if node.i in targets and (best is None or len(expr.value or "") > len(best.value or "")):
+            best = expr
+    return best
+
+
+def _before(time: TimeExpression | None, published: date | None) -> bool:
+    """Whether a time lies wholly before the article's date (a "will" that has already happened)."""
+    if time is None or time.value is None or published is None:
+        return False
+    year = time.value[:4]
+    return year.isdigit() and int(year) < published.year or time.value < published.isoformat()[: len(time.value)]

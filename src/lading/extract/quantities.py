@@ -1,0 +1,127 @@
+"""How much: numbers with separators or in words, multipliers, qualifiers and units.
+
+Works on the tokens left of a goods phrase's head ("more than 9,000 container
+loads", "$1.5 billion", "about 7,000 shells"), so a number is only read when it
+belongs to the phrase that names what moved.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from lading.knowledge import load
+from lading.model import Quantity
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
+}
+MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+               "mln": 1e6, "bln": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3}
+QUALIFIERS = (
+    (("more", "than"), "more_than"), (("over",), "more_than"), (("at", "least"), "more_than"),
+    (("upwards", "of"), "more_than"), (("in", "excess", "of"), "more_than"), (("above",), "more_than"),
+    (("up", "to"), "up_to"), (("as", "many", "as"), "up_to"), (("as", "much", "as"), "up_to"),
+    (("less", "than"), "less_than"), (("fewer", "than"), "less_than"), (("under",), "less_than"),
+    (("nearly",), "approx"), (("almost",), "approx"), (("about",), "approx"), (("around",), "approx"),
+    (("approximately",), "approx"), (("roughly",), "approx"), (("some",), "approx"), (("estimated",), "approx"),
+    (("close", "to"), "approx"), (("some", "of"), "approx"), (("an", "estimated"), "approx"),
+)
+NUMERAL = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+MONEY_SIGNS = {"$": 1.0, "us$": 1.0, "usd": 1.0}
+
+
+def parse_number(tokens: list[Token]) -> float | None:
+    """The value of a run of number tokens: "7,000", "1.5 billion", "two", "2.5m"."""
+    value: float | None = None
+    for t in tokens:
+        word = t.lower_
+        if NUMERAL.match(word):
+            value = float(re.sub(r"[,\u202f\u00a0]", "", word))
+        elif word in NUMBER_WORDS:
+            n = NUMBER_WORDS[word]
+            compound = value is not None and value >= 20 and value % 10 == 0 and n < 10  # "twenty five"
+            value = value + n if compound else n
+        elif word in MULTIPLIERS and value is not None:
+            value *= MULTIPLIERS[word]
+        elif word == "-" or word == "and":
+            continue
+        else:
+            return None
+    return value
+
+
+def _is_number(t: Token) -> bool:
+    w = t.lower_
+    return bool(NUMERAL.match(w)) or w in NUMBER_WORDS or (w in MULTIPLIERS and len(w) > 2)
+
+
+def read_quantity(tokens: list[Token], category: str | None = None) -> Quantity | None:
+    """Find "qualifier number [multiplier] unit" among ``tokens`` (a phrase's left part, in order).
+
+    ``category`` supplies the unit when the goods noun itself is counted: 24 missiles
+    are items, 5,000 troops are persons, 1 million shells are rounds.
+    """
+    units = load().lexicon.units
+    i = 0
+    while i < len(tokens):
+        if not _is_number(tokens[i]) or tokens[i].lower_ in MULTIPLIERS:
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and (_is_number(tokens[j]) or tokens[j].lower_ in ("-", "and") and j + 1 < len(tokens) and _is_number(tokens[j + 1])):
+            j += 1
+        run = tokens[i:j]
+        value = parse_number(run)
+        if value is None:
+            i = j
+            continue
+        before = [t.lower_ for t in tokens[max(0, i - 3):i]]
+        money = bool(before) and before[-1] in MONEY_SIGNS
+        after = tokens[j:]
+        unit = "usd" if money else _unit(after, units, category)
+        if money and after and after[0].lower_ in ("dollar", "dollars"):
+            after = after[1:]
+        if unit is None:
+            i = j
+            continue
+        start = i - 1 if money else i
+        qualifier = _qualifier(before[:-1] if money else before)
+        q_start = start - _qualifier_length(tokens[:start])
+        end_tok = j + (1 if not money and after and after[0].lower_ in units else 0)
+        text = tokens[0].doc[tokens[q_start].i:tokens[end_tok - 1].i + 1].text if end_tok > 0 else ""
+        return Quantity(value, unit, qualifier, text)
+    return None
+
+
+def _unit(after: list[Token], units: dict[str, str], category: str | None) -> str | None:
+    if after:
+        w = after[0].lower_
+        if w in ("dollar", "dollars"):
+            return "usd"
+        if w in units:
+            return units[w]
+        lemma = after[0].lemma_.lower()
+        if lemma in units:
+            return units[lemma]
+    return {"ammunition": "round", "personnel": "person", "arms": "item", "vehicles": "item",
+            "luxury_goods": "item", "machinery": "item"}.get(category or "")
+
+
+def _qualifier(before: list[str]) -> str:
+    for words, qualifier in QUALIFIERS:
+        n = len(words)
+        if tuple(before[-n:]) == words:
+            return qualifier
+    return "exact"
+
+
+def _qualifier_length(tokens: list[Token]) -> int:
+    before = tuple(t.lower_ for t in tokens[-3:])
+    for words, _ in QUALIFIERS:
+        if before[-len(words):] == words:
+            return len(words)
+    return 0

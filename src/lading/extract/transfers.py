@@ -1,0 +1,389 @@
+"""Where a sentence becomes a transfer.
+
+A transfer word is a verb of giving ("supply", "ship", "sell"), a verb of getting
+("receive", "import", "buy"), or a noun of either ("deliveries", "exports",
+"purchase"), all listed in ``knowledge/data/cues.yaml``. From the dependency
+parse around it we read a *frame*: who gives, who gets, what. Parties missing
+from the frame are then filled by three general rules, in order:
+
+1. the maker named in the goods phrase ("Russian oil", "Russia's S-400");
+2. another state named in the same sentence that is not a source
+   ("… the country of Kim Jong Un: Russia will be supplied with …");
+3. the party of an earlier transfer of the same goods in the article
+   ("arms exports to Russia" after "North Korea shipped arms to Russia").
+
+"In return for" / "in exchange for" adds the flow in the other direction.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from lading.extract.actors import ActorIndex, ActorMention
+from lading.extract.goods import GoodsPhrase, classify, read_goods
+from lading.knowledge import WeaponSystem, load
+from lading.model import Actor
+
+Direction = Literal["give", "get"]
+
+
+@dataclass
+class Frame:
+    """One reading of a transfer word: the parties and goods the parse gives it."""
+
+    trigger: Token
+    suppliers: list[ActorMention] = field(default_factory=list)
+    recipients: list[ActorMention] = field(default_factory=list)
+    goods: GoodsPhrase | None = None
+    supplier_from: str = "text"  # text, goods, sentence, context: where the supplier was found
+    recipient_from: str = "text"
+    reciprocal_of: Frame | None = None  # set for the flow implied by "in return for"
+    closed: set[str] = field(default_factory=set)  # roles the text fills with something that is not a state
+
+
+def trigger_kind(token: Token) -> tuple[str, Direction] | None:
+    """("verb"|"noun", "give"|"get") if ``token`` is a transfer word, else None."""
+    cues = load().cues
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        if lemma in cues["particle_verbs"]:
+            if any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children):
+                return "verb", "give"
+            return None
+        if lemma in cues["give_verbs"]:
+            return "verb", "give"
+        if lemma in cues["get_verbs"]:
+            return "verb", "get"
+    elif token.pos_ in ("NOUN", "PROPN"):
+        if lemma in cues["give_nouns"] or lemma in cues["flow_goods_nouns"]:
+            return "noun", "give"
+        if lemma in cues["get_nouns"]:
+            return "noun", "get"
+    return None
+
+
+def read_frames(sent: SpacySpan, actors: ActorIndex, weapons: dict[int, WeaponSystem]) -> list[Frame]:
+    """Frames for every transfer word in ``sent`` that names goods."""
+    frames: list[Frame] = []
+    for token in sent:
+        kind = trigger_kind(token)
+        if kind is None:
+            continue
+        form, direction = kind
+        frame = _verb_frame(token, direction, actors, weapons) if form == "verb" else _noun_frame(token, direction, actors, weapons)
+        if frame is not None and frame.goods is not None and not _is_pronoun_goods(frame.goods):
+            frames.append(frame)
+    return _drop_nested(frames)
+
+
+def _is_pronoun_goods(goods: GoodsPhrase) -> bool:
+    return goods.head.pos_ == "PRON"
+
+
+def _drop_nested(frames: list[Frame]) -> list[Frame]:
+    """'supplied … deliveries of shells': keep the verb's frame when a noun frame only repeats its goods."""
+    out = []
+    for f in frames:
+        if f.trigger.pos_ != "VERB" and any(
+            g.trigger.pos_ == "VERB" and g.goods is not None and g.goods.start <= f.trigger.i < g.goods.end for g in frames
+        ):
+            continue
+        out.append(f)
+    return out
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, words: frozenset[str] | set[str]) -> list[Token]:
+    out = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in words:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def _recipient_objects(word: Token, actors: ActorIndex) -> list[Token]:
+    """Objects of "to"/"into", and of "for" when it names an actor outright
+    ("for Ukraine", not "for the war in Ukraine")."""
+    out = []
+    for prep in word.children:
+        if prep.dep_ not in ("prep", "dative") or prep.lower_ not in load().cues["recipient_preps"]:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ == "for" and actors.at(obj.i) is None:
+                continue
+            if not actors.resolve(obj):
+                obj = _next_in_phrase(obj, actors) or obj
+            out.append(obj)
+    return out
+
+
+def _next_in_phrase(obj: Token, actors: ActorIndex) -> Token | None:
+    """'to customers in three U.S. states': the parser often hangs the "in" phrase on the verb."""
+    nxt = obj.right_edge.i + 1
+    doc = obj.doc
+    if nxt < len(doc) and doc[nxt].lower_ == "in" and doc[nxt].head.i == obj.head.head.i:
+        objs = [c for c in doc[nxt].children if c.dep_ == "pobj" and actors.resolve(c)]
+        return objs[0] if objs else None
+    return None
+
+
+def _zero_relative_object(verb: Token) -> list[Token]:
+    """'electricity Ontario sends to …': in a relative clause without "that" the parser often
+    makes the object noun a modifier of the subject; take it back as the object."""
+    for subj in _children(verb, "nsubj"):
+        mods = [c for c in subj.children if c.dep_ == "compound" and c.i < subj.i and c.pos_ == "NOUN"]
+        if mods and subj.pos_ == "PROPN":
+            return mods[:1]
+    return []
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, borrowed from the verb it is coordinated with or governed by when absent."""
+    node = verb
+    for _ in range(3):
+        subj = _children(node, "nsubj", "csubj")
+        if subj:
+            return subj[0]
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    return None
+
+
+def _actors(tokens: list[Token], actors: ActorIndex) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for t in tokens:
+        for m in actors.resolve(t):
+            if m.actor.country and m not in out:
+                out.append(m)
+    return out
+
+
+def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) -> Frame | None:
+    cues = load().cues
+    lemma = verb.lemma_.lower()
+    passive = bool(_children(verb, "nsubjpass", "auxpass"))
+    subj = _children(verb, "nsubjpass")[0] if _children(verb, "nsubjpass") else _subject(verb) if not passive else None
+    agents = _prep_objects(verb, {"by"})
+    objects = _children(verb, "dobj") or _zero_relative_object(verb)
+    with_objects = _prep_objects(verb, {"with"}) if lemma in cues["with_verbs"] else []
+    datives = [c for c in _children(verb, "dative", "iobj") if c.pos_ in ("PROPN", "NOUN")]
+    to_objects = _recipient_objects(verb, actors) + datives
+    from_objects = _prep_objects(verb, cues["supplier_preps"])
+    modified = [verb.head] if verb.dep_ in ("acl", "relcl") else []  # "the S-400s Ankara purchased", "drones supplied by Iran"
+
+    frame = Frame(verb)
+    pay_for = _prep_objects(verb, {"for"}) if lemma in cues["purchase_with_for"] else []
+    if pay_for and not objects:  # "Chinese refiners paid for Iranian crude": a purchase
+        direction = "get"
+        objects = pay_for
+    if direction == "give":
+        if with_objects:  # "supplied Russia with shells" / "Russia was supplied with shells"
+            goods_tokens = with_objects
+            recipient_tokens = [subj] if passive and subj is not None else objects
+        elif passive and objects and subj is not None:  # "Ukraine was given 31 tanks by the United States"
+            goods_tokens = objects
+            recipient_tokens = [subj]
+        else:
+            goods_tokens = ([subj] if passive and subj is not None else objects) or modified
+            recipient_tokens = to_objects
+        supplier_tokens = agents if passive else ([subj] if subj is not None else [])
+    else:
+        goods_tokens = ([subj] if passive and subj is not None else objects) or modified
+        recipient_tokens = agents if passive else ([subj] if subj is not None else [])
+        supplier_tokens = from_objects
+    _set_parties(frame, supplier_tokens, recipient_tokens, actors)
+    frame.goods = _goods(goods_tokens, actors, weapons)
+    if frame.goods is None and lemma in cues["weak_give_verbs"]:
+        return None
+    return frame
+
+
+def _goods(tokens: list[Token], actors: ActorIndex, weapons) -> GoodsPhrase | None:
+    for t in tokens:
+        if actors.at(t.i) is not None and actors.at(t.i).via != "descriptor" and t.pos_ == "PROPN":
+            continue  # a party, not goods
+        g = read_goods(t, actors, weapons)
+        if g is not None:
+            return g
+    return None
+
+
+def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) -> Frame | None:
+    cues = load().cues
+    frame = Frame(noun)
+    # goods: "deliveries of shells", "arms exports", "Russian fuel supplies", or the noun itself ("military aid")
+    of_objects = _prep_objects(noun, {"of"})
+    goods = _goods(of_objects, actors, weapons) if of_objects else None
+    if goods is None:
+        goods = _compound_goods(noun, actors, weapons)
+    if goods is None and noun.lemma_.lower() in cues["flow_goods_nouns"]:
+        goods = read_goods(noun, actors, weapons)
+    if goods is None:
+        return None
+    frame.goods = goods
+    # parties: modifiers and possessors name the giver of a give-noun, the getter of a get-noun
+    owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+              and (m := actors.at(c.i)) is not None and m.actor.country and not (goods.start <= c.i < goods.end and c.i != noun.i and _in_goods_only(c, goods))]
+    by_objects = _prep_objects(noun, {"by"})
+    # "the transfer of Iranian missiles to Russia": the parser often hangs "to Russia" on the goods
+    to_objects = _recipient_objects(noun, actors) or (_recipient_objects(goods.head, actors) if goods.head.i != noun.i else [])
+    if not to_objects and noun.lemma_.lower() in cues["flow_goods_nouns"]:
+        to_objects = [t for t in of_objects if actors.at(t.i) is not None]  # "backing of the Libyan government"
+    from_objects = _prep_objects(noun, cues["supplier_preps"])
+    if direction == "give":
+        _set_parties(frame, owners + by_objects + from_objects, to_objects, actors)
+    else:
+        _set_parties(frame, from_objects, owners + by_objects, actors)
+    return frame
+
+
+def _set_parties(frame: Frame, supplier_tokens: list[Token], recipient_tokens: list[Token], actors: ActorIndex) -> None:
+    """Parties from their phrases; a phrase that names no state closes the role to guessing."""
+    frame.suppliers = _actors(supplier_tokens, actors)
+    frame.recipients = _actors(recipient_tokens, actors)
+    for role, tokens, found in (("suppliers", supplier_tokens, frame.suppliers), ("recipients", recipient_tokens, frame.recipients)):
+        if tokens and not found and not any(_is_pronoun(t) for t in tokens):
+            frame.closed.add(role)
+
+
+def _is_pronoun(t: Token) -> bool:
+    return t.pos_ == "PRON" or t.lower_ in ("which", "that", "who")
+
+
+def _in_goods_only(token: Token, goods: GoodsPhrase) -> bool:
+    return token.i != goods.head.i and goods.start <= token.i < goods.end
+
+
+def _compound_goods(noun: Token, actors: ActorIndex, weapons) -> GoodsPhrase | None:
+    """'arms exports', 'fuel supplies', 'oil imports': goods named as a modifier of the flow noun."""
+    for child in sorted(noun.children, key=lambda c: -c.i):
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i and actors.at(child.i) is None:
+            items = classify(child, weapons)
+            if items:
+                return GoodsPhrase(child, items, None, None, child.left_edge.i, child.i + 1)
+    return None
+
+
+def fill_parties(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: frozenset[int], earlier: list[Frame]) -> Frame:
+    """Fill a missing supplier or recipient by the three rules in the module docstring.
+
+    One party must come from the text itself (or the goods' maker): a frame with
+    neither is too thin to guess both.
+    """
+    if not frame.suppliers and frame.goods is not None and frame.goods.origin:
+        if all(r.actor.country != frame.goods.origin for r in frame.recipients):
+            frame.suppliers, frame.supplier_from = [_state_mention(frame.goods.origin, frame.goods.start)], "goods"
+    if not frame.suppliers and not frame.recipients:
+        return frame
+    for role in ("suppliers", "recipients"):
+        if getattr(frame, role) or role in frame.closed:
+            continue
+        other = frame.recipients if role == "suppliers" else frame.suppliers
+        found, origin = _earlier(frame, role, other, earlier), "context"
+        if found is None:
+            found, origin = _same_sentence(frame, sent, actors, sources), "sentence"
+        if found is not None:
+            setattr(frame, role, [found])
+            setattr(frame, "supplier_from" if role == "suppliers" else "recipient_from", origin)
+    return frame
+
+
+def _state_mention(iso3: str, at: int) -> ActorMention:
+    country = load().countries.get(iso3)
+    return ActorMention(at, at, Actor(country.name if country else iso3, iso3, "state"), "name")
+
+
+def _same_sentence(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: frozenset[int]) -> ActorMention | None:
+    """The state named nearest the transfer word in its sentence that plays no other part."""
+    taken = {m.actor.country for m in frame.suppliers + frame.recipients}
+    goods = frame.goods
+    best: tuple[int, ActorMention] | None = None
+    for m in actors.in_range(sent.start, sent.end):
+        if not m.actor.country or m.actor.country in taken or m.via in ("media", "body"):
+            continue
+        if any(i in sources for i in range(m.start, m.end)):
+            continue
+        if goods is not None and goods.start <= m.start < goods.end:
+            continue
+        distance = abs(m.start - frame.trigger.i)
+        if best is None or distance < best[0]:
+            best = (distance, m)
+    return best[1] if best else None
+
+
+def _earlier(frame: Frame, role: str, other: list[ActorMention], earlier: list[Frame]) -> ActorMention | None:
+    """The same party of the latest earlier transfer of the same kind of goods with the same other party."""
+    if frame.goods is None or not other:
+        return None
+    categories = {g.category for g in frame.goods.items}
+    other_countries = {m.actor.country for m in other}
+    for prev in reversed(earlier):
+        if prev.goods is None or not categories & {g.category for g in prev.goods.items}:
+            continue
+        prev_other = prev.recipients if role == "suppliers" else prev.suppliers
+        mine = prev.suppliers if role == "suppliers" else prev.recipients
+        if mine and other_countries & {m.actor.country for m in prev_other}:
+            return mine[0]
+    return None
+
+
+def reciprocal_frames(sent: SpacySpan, frames: list[Frame], actors: ActorIndex, weapons) -> list[Frame]:
+    """'food and fuel … in return for arms exports to Russia': the flow that went the other way."""
+    cues = load().cues
+    out: list[Frame] = []
+    for token in sent:
+        if token.lemma_.lower() not in cues["reciprocal_nouns"] or token.head.lower_ != "in":
+            continue
+        objs = _prep_objects(token, {"for"})
+        if not objs:
+            continue
+        inner = objs[0]
+        attach = token.head.head  # what the "in return for" phrase hangs from
+        pp = {t.i for t in token.head.subtree}
+        inner_frame = next((f for f in frames if f.trigger.i in pp), None)
+        outer_frame = next((f for f in frames if f.trigger.i == attach.i), None)
+        if inner_frame is not None and outer_frame is None:
+            goods = _clause_goods(attach, pp, actors, weapons, frames)
+            if goods is not None and inner_frame.suppliers and inner_frame.recipients:
+                out.append(Frame(token, list(inner_frame.recipients), list(inner_frame.suppliers), goods,
+                                 "reciprocal", "reciprocal", inner_frame))
+        elif outer_frame is not None and inner_frame is None:
+            goods = read_goods(inner, actors, weapons)
+            if goods is not None and outer_frame.suppliers and outer_frame.recipients:
+                out.append(Frame(token, list(outer_frame.recipients), list(outer_frame.suppliers), goods,
+                                 "reciprocal", "reciprocal", outer_frame))
+    return out
+
+
+def _clause_goods(head: Token, exclude: set[int], actors: ActorIndex, weapons, frames: list[Frame]) -> GoodsPhrase | None:
+    """Goods named in the clause of ``head`` outside the "in return for" phrase and outside other frames."""
+    used = {i for f in frames if f.goods is not None for i in range(f.goods.start, f.goods.end)}
+    for t in head.subtree:
+        if t.i in exclude or t.i in used or t.pos_ != "NOUN" or t.dep_ == "conj":
+            continue
+        g = read_goods(t, actors, weapons)
+        if g is not None:
+            return g
+    return None
+
+
+def parties(frame: Frame) -> list[tuple[ActorMention, ActorMention]]:
+    """Every supplier-recipient pair of a frame between two different states."""
+    out = []
+    for s in frame.suppliers:
+        for r in frame.recipients:
+            if s.actor.country and r.actor.country and s.actor.country != r.actor.country:
+                out.append((s, r))
+    return out
+
+
+def with_goods(frame: Frame, goods: GoodsPhrase) -> Frame:
+    return replace(frame, goods=goods)

@@ -1,0 +1,154 @@
+"""The records that flow through Lading, as plain frozen dataclasses.
+
+Every offset is a Python string index into ``Article.text``, the exact text the
+article was read from, so evidence can always be checked by slicing.
+This module imports nothing from the package: everything else depends on it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Certainty = Literal["asserted", "reported", "hedged", "denied"]
+ActorKind = Literal["state", "person", "government", "military", "company", "organization", "igo", "media", "unknown"]
+# the schema's party kinds have no "media": an outlet that is a party is an organization
+_PARTY_KIND = {"media": "organization"}
+SourceKind = Literal["person", "government", "organization", "media", "document", "unknown"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article's text; ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news story as read from its source, before any analysis."""
+
+    doc_id: str
+    text: str
+    date: date | None = None
+    title: str | None = None
+    section: str | None = None
+    path: str | None = None
+    body_start: int = 0  # offset where the story begins (after a ``date …`` header line)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A party to a transfer or a source: a state, a person, an institution, an outlet."""
+
+    name: str
+    country: str | None  # ISO 3166-1 alpha-3 of the state it belongs to or acts for
+    kind: ActorKind
+
+    def to_json(self, text: str | None = None) -> dict[str, Any]:
+        kind = _PARTY_KIND.get(self.kind, self.kind)
+        out: dict[str, Any] = {"name": self.name, "country": self.country, "kind": kind}
+        if text is not None:
+            out["text"] = text
+        return out
+
+
+@dataclass(frozen=True)
+class Goods:
+    """What moved, mapped to the schema's category and an HS code where one fits."""
+
+    text: str
+    category: str
+    hs_code: str | None = None
+    origin: str | None = None  # ISO3 of the maker, for named systems such as "S-400"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "category": self.category, "hs_code": self.hs_code}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # container, tonne, barrel, round, item, usd, person, litre
+    qualifier: str = "exact"  # exact, approx, more_than, less_than, up_to
+    text: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {"value": value, "unit": self.unit, "qualifier": self.qualifier, "text": self.text}
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression found in text, normalized to a TIMEX3 value when possible.
+
+    ``value`` is None when the expression cannot be resolved, e.g. a relative
+    expression ("last September") in an article whose date is unknown.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One link of an attribution chain (innermost source first).
+
+    ``name`` is what the article calls the source ("the Pentagon", "Seoul");
+    ``canonical`` the knowledge files' name for it, when known and different.
+    """
+
+    name: str
+    country: str | None
+    kind: SourceKind
+    canonical: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "country": self.country, "kind": self.kind}
+        if self.canonical and self.canonical != self.name:
+            out["canonical"] = self.canonical
+        return out
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """One claimed transfer read from one article, with the evidence for it."""
+
+    doc_id: str
+    supplier: Actor
+    recipient: Actor
+    items: tuple[Goods, ...]
+    certainty: Certainty
+    evidence: tuple[Span, ...]
+    supplier_text: str | None = None
+    recipient_text: str | None = None
+    quantity: Quantity | None = None
+    time: TimeExpression | None = None
+    attribution: tuple[Source, ...] = ()
+    trigger: Span | None = None
+    sanctions: tuple[dict[str, str], ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as ``transfer.schema.json`` describes it."""
+        return {
+            "kind": "transfer",
+            "doc_id": self.doc_id,
+            "supplier": self.supplier.to_json(self.supplier_text),
+            "recipient": self.recipient.to_json(self.recipient_text),
+            "items": [g.to_json() for g in self.items],
+            "quantity": self.quantity.to_json() if self.quantity else None,
+            "time": {"value": self.time.value, "text": self.time.text} if self.time else None,
+            "attribution": [s.to_json() for s in self.attribution],
+            "certainty": self.certainty,
+            "evidence": [s.to_json() for s in self.evidence],
+            "trigger": self.trigger.to_json() if self.trigger else None,
+            "sanctions": [dict(s) for s in self.sanctions],
+        }

