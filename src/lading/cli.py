@@ -53,7 +53,7 @@ def extract(
         except ReadError as exc:
             errors.append(exc)
     for e in errors:
-        err.print(f"[red]error[/red] {e}", highlight=False)
+        err.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
 
     from lading.extract.pipeline import extract_many  # spaCy loads only when there is work to do
 
@@ -65,7 +65,7 @@ def extract(
         for result in extract_many(articles):
             progress.advance(task)
             if result.error:
-                err.print(f"[red]error[/red] {result.error}", highlight=False)
+                err.print(f"[red]error[/red] {result.error}", highlight=False, soft_wrap=True)
                 errors.append(ReadError(result.article.path or result.article.doc_id, result.error))
                 continue
             if jsonl:

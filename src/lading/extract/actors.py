@@ -29,7 +29,7 @@ from lading.nlp import conjuncts, pipeline
 # Order of preference when two names cover the same tokens.
 PRIORITY = {"person": 0, "organization": 1, "media": 2, "body": 3, "name": 4, "metonym": 5, "adjective": 6, "demonym": 7}
 DESCRIPTOR_WINDOW = 3  # sentences back that a "the country" may point to
-STATE_VIAS = frozenset({"name", "metonym", "adjective", "demonym", "descriptor", "subdivision"})
+STATE_VIAS = frozenset({"name", "metonym", "adjective", "demonym", "descriptor", "subdivision", "pronoun"})
 
 
 @dataclass(frozen=True)
@@ -171,6 +171,7 @@ def find_actors(doc: Doc, published: date | None = None) -> ActorIndex:
     named = _institutions(doc, named, kb)
     mentions = _entities(doc, named)
     mentions = _descriptors(doc, mentions, kb)
+    mentions = _pronouns(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return ActorIndex(doc, mentions)
 
@@ -419,15 +420,68 @@ def _descriptor_scores(description: str, kb: Knowledge) -> dict[str, int]:
 
 
 def _antecedent(index: ActorIndex, i: int, scores: dict[str, int]) -> ActorMention | None:
-    """The state named in the last few sentences that best fits the description; the latest one if none fits."""
-    here = index.doc[i].sent.start
-    window = [m for m in index.states_before(i) if _sentence_gap(index.doc, m.start, here) <= DESCRIPTOR_WINDOW]
+    """The state the description points to: the best fit among those named in the last few
+    sentences; else the one state it fits best of all ("the Islamic Republic"); else the latest."""
+    doc = index.doc
+    here = doc[i].sent.start
+    subject = _clause_subject(doc[i])
+    window = [m for m in index.states_before(i)
+              if _sentence_gap(doc, m.start, here) <= DESCRIPTOR_WINDOW and (subject is None or not m.start <= subject < m.end)]
     best = max(window, key=lambda m: scores.get(m.actor.country or "", 0), default=None)
     if best is not None and scores.get(best.actor.country or "", 0):
         return best
+    if scores:
+        top = max(scores.values())
+        leaders = [iso3 for iso3, score in scores.items() if score == top]
+        if len(leaders) == 1:
+            return _state_mention_for(leaders[0], i)
     return window[0] if window else None
+
+
+def _clause_subject(token: Token) -> int | None:
+    """The subject of the clause a description sits in: "India shipped diesel to the country"
+    cannot mean India by "the country"."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    for child in node.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
+            return child.i
+    return None
+
+
+def _state_mention_for(iso3: str, at: int) -> ActorMention:
+    country = load().countries[iso3]
+    return ActorMention(at, at, Actor(country.name, iso3, "state"), "descriptor")
 
 
 def _sentence_gap(doc: Doc, token_i: int, sent_start: int) -> int:
     """How many sentence starts lie after token ``token_i`` up to ``sent_start``."""
     return sum(1 for t in doc[token_i + 1:sent_start + 1] if t.is_sent_start)
+
+
+def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """'Beijing insists it has not provided weapons': "it" as a party is the state last named as
+    a subject in this or the previous sentence (else the latest state named in this sentence)."""
+    index = ActorIndex(doc, sorted(mentions, key=lambda m: m.start))
+    out = list(mentions)
+    for token in doc:
+        if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or _expletive(token):
+            continue
+        here = token.sent.start
+        recent = [m for m in index.states_before(token.i) if _sentence_gap(doc, m.start, here) <= 1]
+        subjects = [m for m in recent if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        same_sentence = [m for m in recent if m.start >= here]
+        target = (subjects or same_sentence or [None])[0]
+        if target is not None:
+            out.append(ActorMention(token.i, token.i + 1, target.actor, "pronoun"))
+    return out
+
+
+def _expletive(token: Token) -> bool:
+    """'it is believed', 'it was reported that', 'it seems': no one is meant."""
+    head = token.head
+    if head.lemma_ in ("be", "seem", "appear", "take", "remain"):
+        return True
+    children = list(head.children)
+    return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "ccomp" for c in children)

@@ -101,7 +101,7 @@ def _according_to(token: Token, actors: ActorIndex, memory: Memory) -> Attributi
 def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
     subject = _subject(verb)
     if subject is None:
-        return None
+        return _trailing_attribution(verb, actors, memory)
     outer = _sources_of(subject, actors, memory)
     inner: list[Source] = []
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and c.i > verb.i)]
@@ -123,6 +123,26 @@ def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory) -> Attribution
     sources = tuple(dict.fromkeys([*inner, *outer]))
     hedging = verb.lemma_.lower() in ("claim", "allege")
     return Attribution(verb, sources, region, content, hedging)
+
+
+def _trailing_attribution(verb: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
+    """'…, South Korea's Joint Chiefs of Staff said on Monday.' when the parser lost the subject:
+    the words between the last comma and a sentence-final verb of saying are the source."""
+    sent = verb.sent
+    after = [t for t in sent if t.i > verb.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    comma = next((t for t in reversed(list(sent)) if t.i < verb.i and t.text in (",", "\"", "”")), None)
+    if comma is None or verb.i - comma.i > MAX_SOURCE_WORDS + 1:
+        return None
+    between = [t for t in sent if comma.i < t.i < verb.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not between:
+        return None
+    mentions = [m for t in between if (m := actors.at(t.i)) is not None]
+    sources = tuple(_source_from_mention(m, sent.doc) for m in dict.fromkeys(mentions)) or _unlisted_source(between[-1], actors, memory)
+    region = frozenset(range(comma.i, sent.end))
+    content = frozenset(range(sent.start, comma.i))
+    return Attribution(verb, sources, region, content)
 
 
 def _citing(token: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:

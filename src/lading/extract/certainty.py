@@ -52,6 +52,10 @@ def modality(trigger: Token, goods_head: Token | None = None) -> Modality:
             nonfactual = nonfactual or _governor(node, lemma, cues)
             negated = negated or lemma in cues["denial_words"] or (node.pos_ == "NOUN" and _has_child(node, "det", "no"))
             hedged = hedged or (lemma in cues["hedge_verbs"] and node.pos_ == "VERB")
+        if node.dep_ == "pcomp" and node.head.lower_ in cues["preventive_preps"] and not relative:
+            nonfactual = nonfactual or "prevention"  # "warned Pyongyang against supplying arms"
+        if node.pos_ in ("VERB", "AUX") and _inverted_condition(node):
+            nonfactual = nonfactual or "conditional"  # "Had Germany delivered tanks earlier, …"
         for child in node.children:
             word, clemma = child.lower_, child.lemma_.lower()
             if child.dep_ == "mark" and clemma in cues["conditional_markers"] and not relative:
@@ -62,8 +66,10 @@ def modality(trigger: Token, goods_head: Token | None = None) -> Modality:
                 continue
             if child.dep_ == "neg" or (child.dep_ == "det" and word == "no") or (child.dep_ == "advmod" and word == "never"):
                 negated = True
-            if child.dep_ == "amod" and clemma in cues["hedge_adjectives"] and node.pos_ in ("NOUN", "PROPN"):
+            if child.dep_ == "amod" and word in cues["hedge_adjectives"] and node.pos_ in ("NOUN", "PROPN"):
                 hedged = True  # "the alleged transfer", "a suspected shipment"
+            if child.dep_ == "aux" and child.tag_ == "TO" and node.dep_ == "ROOT":
+                future = True  # headline style: "U.S. to send Abrams tanks to Ukraine"
             if child.dep_ == "aux" and child.tag_ == "MD":
                 # "may have supplied", "may be supplying": a hedged claim; "may supply": none
                 later = [s.lemma_ for s in node.children if s.dep_ in ("aux", "auxpass") and s.i > child.i]
@@ -98,6 +104,16 @@ def _governor(node: Token, lemma: str, cues) -> str | None:
     if node.pos_ == "NOUN" and lemma in cues["nonfactual_nouns"]:
         return "plan"
     return None
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """'Had Germany delivered …', 'Were Iran to ship …', 'Should Russia send …': an auxiliary
+    opening an adverbial clause before its subject states a condition."""
+    if verb.dep_ == "ROOT":
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "were", "should") and subjects and c.i < min(subjects)
+               and c.i == verb.left_edge.i for c in verb.children)
 
 
 def _complement_clause(node: Token) -> bool:

@@ -62,9 +62,12 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def classify(token: Token, weapons: dict[int, WeaponSystem]) -> tuple[Goods, ...]:
-    """Goods named by the noun ``token`` with its left modifiers, longest phrase first."""
-    if token.pos_ not in ("NOUN", "PROPN", "X"):
+def classify(token: Token, weapons: dict[int, WeaponSystem], adjectives: bool = False) -> tuple[Goods, ...]:
+    """Goods named by the noun ``token`` with its left modifiers, longest phrase first.
+
+    ``adjectives`` lets a modifier the tagger calls an adjective count ("crude exports").
+    """
+    if token.pos_ not in ("NOUN", "PROPN", "X") and not (adjectives and token.pos_ == "ADJ"):
         return ()
     lexicon = load().lexicon
     for i in range(max(token.left_edge.i, token.i - 4), token.i + 1):
@@ -131,11 +134,8 @@ def read_goods(head: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]
     quantity: Quantity | None = None
     origin: str | None = None
     start, end = head.i, head.i + 1
-    unnamed: list[Token] = []  # list members the lexicon does not know
     for noun in conjuncts(head):
         found, q, o, s, e = _read_one(noun, actors, weapons)
-        if not found and noun.pos_ == "NOUN":
-            unnamed.append(noun)
         for g in found:
             if all(g.category != x.category for x in items):
                 items.append(g)
@@ -144,9 +144,7 @@ def read_goods(head: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]
         start, end = min(start, s), max(end, e)
     if not items:
         return None
-    if unnamed and all(g.category != "goods" for g in items):
-        # "machine tools, microelectronics and nitrocellulose": in a list of goods, an unknown word is goods too
-        items.append(Goods(unnamed[0].doc[_first_content(unnamed[0]):unnamed[0].i + 1].text, "goods"))
+
     return GoodsPhrase(head, tuple(items), quantity, origin, start, end)
 
 

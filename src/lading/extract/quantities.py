@@ -91,7 +91,9 @@ def read_quantity(tokens: list[Token], category: str | None = None) -> Quantity 
         start = i - 1 if money else i
         qualifier = _qualifier(before[:-1] if money else before)
         q_start = start - _qualifier_length(tokens[:start])
-        end_tok = j + (1 if not money and after and after[0].lower_ in units else 0)
+        end_tok = j
+        while not money and end_tok < len(tokens) and tokens[end_tok].lower_ in units:  # "container loads"
+            end_tok += 1
         text = tokens[0].doc[tokens[q_start].i:tokens[end_tok - 1].i + 1].text if end_tok > 0 else ""
         return Quantity(value, unit, qualifier, text)
     return None

@@ -107,6 +107,16 @@ def _prep_objects(token: Token, words: frozenset[str] | set[str]) -> list[Token]
     return out
 
 
+def _goods_prep_objects(goods_tokens: list[Token], words: frozenset[str]) -> list[Token]:
+    """'imports the bulk of its weapons from Russia': a party phrase the parser hung on the goods."""
+    out: list[Token] = []
+    for g in goods_tokens:
+        for t in g.subtree:
+            if t.dep_ == "prep" and t.lower_ in words and t.head.pos_ in ("NOUN", "PROPN"):
+                out.extend(c for c in t.children if c.dep_ == "pobj")
+    return out
+
+
 def _recipient_objects(word: Token, actors: ActorIndex) -> list[Token]:
     """Objects of "to"/"into", and of "for" when it names an actor outright
     ("for Ukraine", not "for the war in Ukraine")."""
@@ -133,14 +143,37 @@ def _next_in_phrase(obj: Token, actors: ActorIndex) -> Token | None:
     return None
 
 
+def _gerund_host(verb: Token) -> Token | None:
+    """'is shipping shells', 'denied supplying weapons': the small parser often makes the -ing
+    verb a modifier of its object. Returns the word governing that object, if so."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("amod", "compound") and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i > verb.i:
+        return verb.head.head
+    return None
+
+
 def _zero_relative_object(verb: Token) -> list[Token]:
-    """'electricity Ontario sends to …': in a relative clause without "that" the parser often
-    makes the object noun a modifier of the subject; take it back as the object."""
-    for subj in _children(verb, "nsubj"):
-        mods = [c for c in subj.children if c.dep_ == "compound" and c.i < subj.i and c.pos_ == "NOUN"]
-        if mods and subj.pos_ == "PROPN":
+    """'electricity Ontario sends to …', 'the S-400s Ankara purchased': in a relative clause
+    without "that" the parser often makes the object noun a modifier of the subject's name."""
+    candidates = _children(verb, "nsubj") + ([verb.head] if verb.dep_ in ("acl", "relcl") else [])
+    for subj in candidates:
+        if subj.pos_ != "PROPN":
+            continue
+        mods = [c for c in subj.children if c.dep_ == "compound" and c.i < subj.i and c.pos_ in ("NOUN", "PROPN")]
+        if mods:
             return mods[:1]
     return []
+
+
+def _dative_compound(objects: list[Token], actors: ActorIndex) -> list[Token]:
+    """'sent Ukraine Patriot systems': a state's name fused into the object is the recipient
+    (an adjective there - "Russian weapons" - names the maker instead)."""
+    out = []
+    for obj in objects:
+        first = obj.doc[obj.left_edge.i]
+        m = actors.at(first.i)
+        if first.dep_ == "compound" and m is not None and m.via in ("name", "metonym") and first.i < obj.i:
+            out.append(first)
+    return out
 
 
 def _subject(verb: Token) -> Token | None:
@@ -177,7 +210,15 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     datives = [c for c in _children(verb, "dative", "iobj") if c.pos_ in ("PROPN", "NOUN")]
     to_objects = _recipient_objects(verb, actors) + datives
     from_objects = _prep_objects(verb, cues["supplier_preps"])
-    modified = [verb.head] if verb.dep_ in ("acl", "relcl") else []  # "the S-400s Ankara purchased", "drones supplied by Iran"
+    host = _gerund_host(verb)
+    if host is not None:  # "denied supplying weapons to …" parsed as "supplying" modifying "weapons"
+        objects = objects or [verb.head]
+        subj = subj or (_subject(host) if host.pos_ in ("VERB", "AUX") else None)
+        to_objects = to_objects or _recipient_objects(host, actors)
+        from_objects = from_objects or _prep_objects(host, cues["supplier_preps"])
+    modified = [verb.head] if verb.dep_ in ("acl", "relcl") else []  # "the weapons Ankara purchased", "drones supplied by Iran"
+    if modified and actors.at(verb.head.i) is not None and objects and objects[0].head.i != verb.i:
+        modified = []  # zero relative repaired above: the head is the subject, not the goods
 
     frame = Frame(verb)
     pay_for = _prep_objects(verb, {"for"}) if lemma in cues["purchase_with_for"] else []
@@ -199,6 +240,16 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         goods_tokens = ([subj] if passive and subj is not None else objects) or modified
         recipient_tokens = agents if passive else ([subj] if subj is not None else [])
         supplier_tokens = from_objects
+    if direction == "give" and not recipient_tokens and not passive:
+        recipient_tokens = _dative_compound(objects, actors)
+    if direction == "get" and not supplier_tokens:
+        supplier_tokens = _goods_prep_objects(goods_tokens, load().cues["supplier_preps"])
+    if subj is None and verb.dep_ in ("acl", "relcl") and _zero_relative_object(verb):
+        subj = verb.head
+        if direction == "give":
+            supplier_tokens = supplier_tokens or [subj]
+        else:
+            recipient_tokens = recipient_tokens or [subj]
     _set_parties(frame, supplier_tokens, recipient_tokens, actors)
     frame.goods = _goods(goods_tokens, actors, weapons)
     if frame.goods is None and lemma in cues["weak_give_verbs"]:
@@ -224,6 +275,9 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
     goods = _goods(of_objects, actors, weapons) if of_objects else None
     if goods is None:
         goods = _compound_goods(noun, actors, weapons)
+    if goods is None and noun.dep_ == "ROOT":
+        # "Hungary imports most of its gas from Russia" parsed as a verbless noun phrase
+        goods = _goods(_children(noun, "appos", "dobj", "npadvmod"), actors, weapons)
     if goods is None and noun.lemma_.lower() in cues["flow_goods_nouns"]:
         goods = read_goods(noun, actors, weapons)
     if goods is None:
@@ -266,7 +320,7 @@ def _compound_goods(noun: Token, actors: ActorIndex, weapons) -> GoodsPhrase | N
     """'arms exports', 'fuel supplies', 'oil imports': goods named as a modifier of the flow noun."""
     for child in sorted(noun.children, key=lambda c: -c.i):
         if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i and actors.at(child.i) is None:
-            items = classify(child, weapons)
+            items = classify(child, weapons, adjectives=True)
             if items:
                 return GoodsPhrase(child, items, None, None, child.left_edge.i, child.i + 1)
     return None
@@ -323,10 +377,11 @@ def _earlier(frame: Frame, role: str, other: list[ActorMention], earlier: list[F
     """The same party of the latest earlier transfer of the same kind of goods with the same other party."""
     if frame.goods is None or not other:
         return None
-    categories = {g.category for g in frame.goods.items}
+    families = load().lexicon.families
+    categories = {families.get(g.category, g.category) for g in frame.goods.items}
     other_countries = {m.actor.country for m in other}
     for prev in reversed(earlier):
-        if prev.goods is None or not categories & {g.category for g in prev.goods.items}:
+        if prev.goods is None or not categories & {families.get(g.category, g.category) for g in prev.goods.items}:
             continue
         prev_other = prev.recipients if role == "suppliers" else prev.suppliers
         mine = prev.suppliers if role == "suppliers" else prev.recipients
@@ -365,7 +420,7 @@ def reciprocal_frames(sent: SpacySpan, frames: list[Frame], actors: ActorIndex, 
 
 def _clause_goods(head: Token, exclude: set[int], actors: ActorIndex, weapons, frames: list[Frame]) -> GoodsPhrase | None:
     """Goods named in the clause of ``head`` outside the "in return for" phrase and outside other frames."""
-    used = {i for f in frames if f.goods is not None for i in range(f.goods.start, f.goods.end)}
+    used = {i for f in frames if f.goods is not None and f.suppliers and f.recipients for i in range(f.goods.start, f.goods.end)}
     for t in head.subtree:
         if t.i in exclude or t.i in used or t.pos_ != "NOUN" or t.dep_ == "conj":
             continue

@@ -50,6 +50,8 @@ def read_text_file(path: Path, *, date_override: date | None = None) -> Article:
         raise ReadError(path, f"cannot read: {exc.strerror or exc}") from exc
     if not data.strip():
         raise ReadError(path, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(path, "UTF-16 text; lading extract reads UTF-8 (convert it, e.g. with iconv)")
     if b"\x00" in data[:4096]:
         raise ReadError(path, "binary file, not text")
     try:

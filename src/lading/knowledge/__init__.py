@@ -96,6 +96,7 @@ class Lexicon:
     containers: frozenset[str]  # nouns that hold goods: "loads of", "shipments of", "masses of"
     units: dict[str, str]  # lemma -> schema unit
     weapons: tuple[WeaponSystem, ...]
+    families: dict[str, str]  # category -> the family it shares with close kin ("ammunition" -> "arms")
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,14 @@ def _lexicon() -> Lexicon:
             raise KnowledgeError(f"{weapons_file}: {entry.get('name')!r} has unknown category {entry.get('category')!r}")
         aliases = _strings(weapons_file, entry, "aliases") or (entry["name"],)
         weapons.append(WeaponSystem(entry["name"], aliases, _code(weapons_file, entry, "origin"), entry["category"]))
+    families = {}
+    for family in data.get("families", []):
+        for cat in family:
+            if cat not in CATEGORIES:
+                raise KnowledgeError(f"{name}: unknown category {cat!r} in families")
+            families[cat] = family[0]
     return Lexicon(
+        families=families,
         goods=goods,
         modifiers={k.lower(): v for k, v in data.get("modifiers", {}).items()},
         containers=frozenset(w.lower() for w in data.get("containers", [])),

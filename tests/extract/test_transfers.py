@@ -1,0 +1,150 @@
+"""Where a sentence becomes a transfer: one test per mechanism, with sentences that must and must not yield one."""
+from datetime import date
+
+import pytest
+
+from tests.extract.conftest import keys, transfers_in
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of giving: subject supplies, "to" receives
+    ("Iran has shipped hundreds of attack drones to Russia, U.S. officials said.", {("IRN", "RUS", "arms")}),
+    ("Belarus handed over dozens of old tanks to the Russian army last year.", {("BLR", "RUS", "arms")}),
+    # "supply X with Y": X receives
+    ("China is supplying Russia with microchips and machine tools.", {("CHN", "RUS", "technology"), ("CHN", "RUS", "machinery")}),
+    # a dative: "sent Ukraine tanks"
+    ("Poland sent Ukraine more than 200 tanks in 2022.", {("POL", "UKR", "arms")}),
+    # verbs of getting: subject receives, "from" supplies
+    ("Hungary imports most of its gas from Russia.", {("RUS", "HUN", "goods")}),
+    ("Egypt bought 3 million tonnes of wheat from Ukraine.", {("UKR", "EGY", "food")}),
+    # passives with and without an agent
+    ("The shells were shipped to Russia by North Korea, investigators said.", {("PRK", "RUS", "ammunition")}),
+    ("Ukraine was given 31 Abrams tanks by the United States.", {("USA", "UKR", "arms")}),
+    # nominal forms
+    ("Russian fuel deliveries to North Korea have risen sharply.", {("RUS", "PRK", "fuel")}),
+    ("Ankara's purchase of Russia's S-400 missile system angered Washington.", {("RUS", "TUR", "arms")}),
+    ("Iranian crude exports to China hit a record in October.", {("IRN", "CHN", "crude_oil")}),
+    # several suppliers and goods in one clause
+    ("Iran and North Korea have supplied Russia with drones and artillery shells.",
+     {("IRN", "RUS", "arms"), ("IRN", "RUS", "ammunition"), ("PRK", "RUS", "arms"), ("PRK", "RUS", "ammunition")}),
+    # leaders and seats of power stand for their states
+    ("Putin presented Kim Jong Un with a Russian-made limousine in Pyongyang.", {("RUS", "PRK", "vehicles")}),
+    ("The Kremlin has received thousands of drones from Tehran.", {("IRN", "RUS", "arms")}),
+])
+def test_sentences_that_claim_a_transfer(text, expected):
+    assert keys(transfers_in(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "If Iran ships ballistic missiles to Russia, Europe will respond with new sanctions.",
+    "Kyiv asked Berlin for more artillery shells.",
+    "Zelenskyy urged Germany to send Taurus missiles to Ukraine.",
+    "Russia could supply North Korea with advanced satellite technology.",
+    "Germany will send more air defense systems to Ukraine next year.",
+    "Seoul agreed to supply Warsaw with K2 tanks.",
+    "Egypt plans to buy wheat from India.",
+    "Moscow is ready to supply grain to African countries free of charge.",
+    "UN sanctions restrict the import of refined petroleum products into North Korea.",
+    "Trade between China and Russia grew by a quarter last year.",
+    "Had Germany delivered Leopard tanks earlier, Ukraine's counteroffensive might have succeeded.",
+    "Washington warned Pyongyang against supplying arms to Russia.",
+    "Did North Korea send missiles to Russia?",
+    "Russia and North Korea are expanding relations.",
+    "The delivery from Russia has apparently led to relaxation in North Korea.",
+])
+def test_sentences_that_claim_no_transfer(text):
+    assert transfers_in(text) == []
+
+
+@pytest.mark.parametrize("text, certainty", [
+    ("Russia may have supplied North Korea with fuel.", "hedged"),
+    ("Iran reportedly shipped missiles to Russia.", "hedged"),
+    ("Kyiv accused Tehran of supplying drones to Moscow.", "hedged"),
+    ("A suspected North Korean arms shipment to Russia was spotted at the port of Rajin.", "hedged"),
+    ("Pyongyang may be receiving space technology from Moscow.", "hedged"),
+    ("Moscow denied sending weapons to Pyongyang.", "denied"),
+    ("South Korea has not supplied lethal weapons to Ukraine.", "denied"),
+    ("North Korea rejected claims that it had shipped weapons to Russia.", "denied"),
+    ("Iran sent drones to Russia, the Pentagon said.", "reported"),
+    ("Iran sent drones to Russia in 2022.", "asserted"),
+])
+def test_certainty(text, certainty):
+    records = transfers_in(text)
+    assert records and {r["certainty"] for r in records} == {certainty}
+
+
+def test_in_return_for_states_the_flow_the_other_way():
+    records = transfers_in("Iran supplied drones to Russia in return for Su-35 fighter jets.")
+    assert keys(records) == {("IRN", "RUS", "arms"), ("RUS", "IRN", "arms")}
+    back = next(r for r in records if r["supplier"]["country"] == "RUS")
+    assert back["items"][0]["text"] == "Su-35 fighter jets"
+
+
+def test_in_return_for_a_flow_names_what_came_back():
+    text = ("North Korea has shipped shells to Russia for months. Food and fuel supplies in the North have improved "
+            "in return for the arms exports to Russia, officials in Seoul said.")
+    assert {("RUS", "PRK", "food"), ("RUS", "PRK", "fuel")} <= keys(transfers_in(text))
+
+
+def test_a_missing_supplier_comes_from_an_earlier_transfer_of_the_same_goods():
+    text = "Ankara bought S-400 missiles from Russia in 2017.\n\nThe delivery of the S-400s began two years later."
+    records = transfers_in(text)
+    assert keys(records) == {("RUS", "TUR", "arms")} and len(records) == 2
+
+
+def test_a_missing_party_is_not_guessed_when_the_text_names_no_party_at_all():
+    assert transfers_in("Malaysia had racked up billions in loans for projects, the ministry said.") == []
+
+
+def test_a_recipient_phrase_that_names_no_state_is_not_replaced_by_a_guess():
+    text = "The United States particularly opposes China's expansion and gives military support to Chinese rivals in Asia."
+    assert transfers_in(text) == []
+
+
+def test_the_maker_of_a_named_system_is_the_default_supplier():
+    assert keys(transfers_in("Turkey took delivery of the S-400 batteries in July 2019.")) == {("RUS", "TUR", "arms")}
+
+
+def test_quantity_and_qualifier_attach_to_the_goods_they_count():
+    records = transfers_in("North Korea has shipped more than 9,000 container loads of ammunition to Russia.")
+    assert records[0]["quantity"] == {"value": 9000, "unit": "container", "qualifier": "more_than", "text": "more than 9,000 container loads"}
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("Russia delivered fighter jets to Iran last September.", date(2024, 3, 18), "2023-09"),
+    ("Russia received shells from North Korea in 2023.", date(2024, 3, 18), "2023"),
+    ("Putin gave Kim Jong Un a limousine during his visit to Russia in September.", date(2024, 3, 18), "2023-09"),
+])
+def test_a_time_the_parse_links_to_the_transfer_is_normalized_against_the_article_date(text, published, value):
+    records = transfers_in(text, published)
+    assert records and records[0]["time"]["value"] == value
+
+
+def test_a_time_that_belongs_to_another_verb_is_not_linked():
+    records = transfers_in("The US announced in October that North Korea had sent ammunition to Russia.", date(2024, 3, 18))
+    assert records and records[0]["time"] is None
+
+
+def test_relative_times_stay_unresolved_without_an_article_date():
+    records = transfers_in("Russia delivered fighter jets to Iran last September.", None)
+    assert records and records[0]["time"] is None
+
+
+def test_future_tense_with_a_time_already_past_is_a_claim():
+    """Machine-translated reports say "will be supplied … in 2023" of deliveries already made."""
+    records = transfers_in("Russia will be supplied with 7,000 containers of shells by North Korea in 2023.", date(2024, 3, 18))
+    assert keys(records) == {("PRK", "RUS", "ammunition")}
+
+
+def test_domestic_moves_are_not_transfers():
+    assert transfers_in("Russia shipped the missiles from Moscow to the Russian port of Vladivostok.") == []
+
+
+def test_evidence_is_the_sentence_and_offsets_are_the_texts():
+    text = "date 2024-03-18 World\n\nHeadline here\n\nOfficials said on Monday. Iran sent drones to Russia, they added."
+    records = transfers_in(text, None)
+    assert len(records) == 1
+    ev = records[0]["evidence"][0]
+    assert text[ev["start"]:ev["end"]] == ev["text"] == "Iran sent drones to Russia, they added."
+    trig = records[0]["trigger"]
+    assert text[trig["start"]:trig["end"]] == "sent"
