@@ -169,7 +169,7 @@ def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem])
         end = held.right_edge.i + 1
         return inner_items, quantity, _origin(noun, actors, weapons) or inner_origin, noun.left_edge.i, end
     items = list(classify(noun, weapons))
-    if not items and _lemma(noun) in load().lexicon.containers:
+    if not items and is_container(noun):
         # "a humanitarian aid convoy", "LNG cargoes": the goods named as the container's modifier
         for child in sorted(noun.children, key=lambda c: -c.i):
             if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
@@ -200,10 +200,16 @@ def _is_money(noun: Token) -> bool:
     return noun.lower_ in MONEY_SIGNS or noun.lemma_.lower() == "dollar"
 
 
+def is_container(noun: Token) -> bool:
+    """'loads', 'shipments', 'masses' (which the lemmatizer makes "masse"): nouns that hold goods."""
+    containers = load().lexicon.containers
+    word = noun.lower_
+    return any(w in containers for w in (_lemma(noun), word, word.removesuffix("es"), word.removesuffix("s")))
+
+
 def _held_goods(noun: Token) -> Token | None:
     """For "loads of X", "$1 billion in X", "$5 million worth of X": the X."""
-    containers = load().lexicon.containers
-    if _lemma(noun) not in containers and not _is_money(noun) and noun.lower_ not in containers:
+    if not is_container(noun) and not _is_money(noun):
         return None
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "in"):
