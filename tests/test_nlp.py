@@ -25,7 +25,6 @@ def test_a_heading_is_its_own_sentence_and_not_glued_to_the_next():
     sents = [s.text.strip() for s in parsed.sentences]
     assert sents[0] == "North Korea receives 9,000 container loads from Russia"
     assert sents[1].startswith("According to the report")
-    assert parsed.is_heading(parsed.sentences[0]) and not parsed.is_heading(parsed.sentences[1])
 
 
 def test_the_header_line_is_not_a_sentence_and_offsets_are_the_files():

@@ -60,16 +60,7 @@ class ParsedArticle:
     def sentences(self) -> list[Span]:
         """Sentences of the story itself (the ``date …`` header line is not one)."""
         start = self.article.body_start
-        return [s for s in self.doc.sents if s.end_char > start and not _blank(s)]
-
-    def is_heading(self, sent: Span) -> bool:
-        """A line with no final punctuation that stands alone before a blank line (or ends the text)."""
-        text = sent.text.rstrip()
-        if not text or text[-1] in FINAL_PUNCT:
-            return False
-        after = self.doc.text[sent.end_char:sent.end_char + 4]
-        before = self.doc.text[max(0, sent.start_char - 1):sent.start_char]
-        return "\n" not in text and (after.count("\n") >= 2 or not after.strip()) and before in ("", "\n")
+        return [s for s in self.doc.sents if s.start_char >= start and not _blank(s)]
 
 
 def _blank(sent: Span) -> bool:
@@ -82,9 +73,20 @@ def check_length(article: Article) -> None:
         raise ArticleTooLong(f"{article.path or article.doc_id}: {len(article.text):,} characters, more than {MAX_CHARS:,}")
 
 
+def _tokenized(article: Article) -> Doc:
+    """The article's tokens, with the story's first word starting a sentence after the header line."""
+    doc = pipeline().make_doc(article.text)
+    if article.body_start:
+        for token in doc:
+            if token.idx >= article.body_start and not token.is_space:
+                token.is_sent_start = True
+                break
+    return doc
+
+
 def parse(article: Article) -> ParsedArticle:
     check_length(article)
-    return ParsedArticle(article, pipeline()(article.text))
+    return ParsedArticle(article, pipeline()(_tokenized(article)))
 
 
 def parse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[ParsedArticle]:
@@ -92,7 +94,7 @@ def parse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Pa
 
     Callers check lengths first (``check_length``): one bad article must not stop a batch.
     """
-    pairs = ((article.text, article) for article in articles)
+    pairs = ((_tokenized(article), article) for article in articles)
     for doc, article in pipeline().pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield ParsedArticle(article, doc)
 

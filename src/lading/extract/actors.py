@@ -29,7 +29,7 @@ from lading.nlp import conjuncts, pipeline
 # Order of preference when two names cover the same tokens.
 PRIORITY = {"person": 0, "organization": 1, "media": 2, "body": 3, "name": 4, "metonym": 5, "adjective": 6, "demonym": 7}
 DESCRIPTOR_WINDOW = 3  # sentences back that a "the country" may point to
-STATE_VIAS = frozenset({"name", "metonym", "adjective", "demonym", "descriptor", "subdivision", "pronoun"})
+STATE_VIAS = frozenset({"name", "metonym", "adjective", "demonym", "descriptor", "subdivision"})
 
 
 @dataclass(frozen=True)
@@ -466,6 +466,11 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     index = ActorIndex(doc, sorted(mentions, key=lambda m: m.start))
     out = list(mentions)
     for token in doc:
+        if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass"):
+            person = _latest_person(index, token)
+            if person is not None:
+                out.append(ActorMention(token.i, token.i + 1, person.actor, "pronoun"))
+            continue
         if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or _expletive(token):
             continue
         here = token.sent.start
@@ -476,6 +481,20 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if target is not None:
             out.append(ActorMention(token.i, token.i + 1, target.actor, "pronoun"))
     return out
+
+
+def _latest_person(index: ActorIndex, token: Token) -> ActorMention | None:
+    """'Lukashenko said he had given Russia ammunition': he is the person last named, this
+    sentence or the one before, when we know whom that person acts for."""
+    here = token.sent.start
+    for m in reversed(index.mentions):
+        if m.end > token.i:
+            continue
+        if _sentence_gap(index.doc, m.start, here) > 1:
+            return None
+        if m.actor.kind == "person":
+            return m if m.actor.country else None
+    return None
 
 
 def _expletive(token: Token) -> bool:

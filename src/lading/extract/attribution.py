@@ -213,7 +213,7 @@ def _mentions_in_phrase(head: Token, actors: ActorIndex) -> list[ActorMention]:
 
 def _source_from_mention(m: ActorMention, doc) -> Source:
     """The source as the article names it ("the Pentagon", "Seoul"), with the canonical name beside it."""
-    text = _strip_article(doc[m.start:m.end].text)
+    text = m.actor.name if m.via == "pronoun" else _strip_article(doc[m.start:m.end].text)
     return Source(text, m.actor.country, SOURCE_KIND.get(m.actor.kind, "unknown"), m.actor.name)  # type: ignore[arg-type]
 
 

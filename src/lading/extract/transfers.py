@@ -112,7 +112,7 @@ def _goods_prep_objects(goods_tokens: list[Token], words: frozenset[str]) -> lis
     out: list[Token] = []
     for g in goods_tokens:
         for t in g.subtree:
-            if t.dep_ == "prep" and t.lower_ in words and t.head.pos_ in ("NOUN", "PROPN"):
+            if t.dep_ == "prep" and t.lower_ in words and t.head.pos_ not in ("VERB", "AUX"):
                 out.extend(c for c in t.children if c.dep_ == "pobj")
     return out
 
@@ -177,14 +177,23 @@ def _dative_compound(objects: list[Token], actors: ActorIndex) -> list[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, borrowed from the verb it is coordinated with or governed by when absent."""
+    """The verb's subject; when it has none, the controller from the verb it hangs from:
+    "began supplying" and "is believed to have sent" borrow the subject, "accused Tehran of
+    supplying" and "urged Berlin to send" borrow the object."""
     node = verb
-    for _ in range(3):
-        subj = _children(node, "nsubj", "csubj")
+    for _ in range(4):
+        subj = _children(node, "nsubj", "csubj") or (_children(node, "nsubjpass") if node.i != verb.i else [])
         if subj:
             return subj[0]
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+        if node.dep_ in ("conj", "advcl") and node.head.i != node.i:
             node = node.head
+            continue
+        if node.dep_ == "xcomp" or (node.dep_ == "pcomp" and node.head.dep_ == "prep"):
+            governor = node.head if node.dep_ == "xcomp" else node.head.head
+            objects = _children(governor, "dobj")
+            if objects:
+                return objects[0]
+            node = governor
             continue
         break
     return None
@@ -241,7 +250,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         recipient_tokens = agents if passive else ([subj] if subj is not None else [])
         supplier_tokens = from_objects
     if direction == "give" and not recipient_tokens and not passive:
-        recipient_tokens = _dative_compound(objects, actors)
+        recipient_tokens = _dative_compound(objects, actors) or [
+            t for t in _goods_prep_objects(goods_tokens, frozenset({"to", "into"})) if actors.resolve(t)]
     if direction == "get" and not supplier_tokens:
         supplier_tokens = _goods_prep_objects(goods_tokens, load().cues["supplier_preps"])
     if subj is None and verb.dep_ in ("acl", "relcl") and _zero_relative_object(verb):
@@ -291,7 +301,10 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
     to_objects = _recipient_objects(noun, actors) or (_recipient_objects(goods.head, actors) if goods.head.i != noun.i else [])
     if not to_objects and noun.lemma_.lower() in cues["flow_goods_nouns"]:
         to_objects = [t for t in of_objects if actors.at(t.i) is not None]  # "backing of the Libyan government"
-    from_objects = _prep_objects(noun, cues["supplier_preps"])
+    from_objects = _prep_objects(noun, cues["supplier_preps"]) or _goods_prep_objects([goods.head], cues["supplier_preps"])
+    if direction == "give" and not to_objects and not owners and _light_receiver(noun) is not None:
+        direction = "get"  # "Poland took delivery of K2 tanks": the taker receives
+        owners = [_light_receiver(noun)]
     if direction == "give":
         _set_parties(frame, owners + by_objects + from_objects, to_objects, actors)
     else:
@@ -299,17 +312,24 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
     return frame
 
 
+def _light_receiver(noun: Token) -> Token | None:
+    """The subject of "take/get/accept" when a flow noun is its object ("took delivery of")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in load().cues["receiving_light_verbs"]:
+        return _subject(noun.head)
+    return None
+
+
 def _set_parties(frame: Frame, supplier_tokens: list[Token], recipient_tokens: list[Token], actors: ActorIndex) -> None:
     """Parties from their phrases; a phrase that names no state closes the role to guessing."""
     frame.suppliers = _actors(supplier_tokens, actors)
     frame.recipients = _actors(recipient_tokens, actors)
     for role, tokens, found in (("suppliers", supplier_tokens, frame.suppliers), ("recipients", recipient_tokens, frame.recipients)):
-        if tokens and not found and not any(_is_pronoun(t) for t in tokens):
+        if tokens and not found and not any(_is_relative_pronoun(t) for t in tokens):
             frame.closed.add(role)
 
 
-def _is_pronoun(t: Token) -> bool:
-    return t.pos_ == "PRON" or t.lower_ in ("which", "that", "who")
+def _is_relative_pronoun(t: Token) -> bool:
+    return t.lower_ in ("which", "that", "who") and t.head.dep_ in ("relcl", "acl")
 
 
 def _in_goods_only(token: Token, goods: GoodsPhrase) -> bool:
@@ -342,12 +362,18 @@ def fill_parties(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: fro
             continue
         other = frame.recipients if role == "suppliers" else frame.suppliers
         found, origin = _earlier(frame, role, other, earlier), "context"
-        if found is None:
+        if found is None and role == "suppliers" and _agentless_passive(frame.trigger):
             found, origin = _same_sentence(frame, sent, actors, sources), "sentence"
         if found is not None:
             setattr(frame, role, [found])
             setattr(frame, "supplier_from" if role == "suppliers" else "recipient_from", origin)
     return frame
+
+
+def _agentless_passive(trigger: Token) -> bool:
+    """'Russia will be supplied with shells': the giver is left unsaid, often named nearby."""
+    return trigger.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) \
+        and not _prep_objects(trigger, {"by"})
 
 
 def _state_mention(iso3: str, at: int) -> ActorMention:
