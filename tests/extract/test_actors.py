@@ -313,7 +313,7 @@ def test_relative_pronoun_resolves_to_what_it_modifies() -> None:
 
 
 def test_states_before_lists_the_latest_state_first() -> None:
-    text = "Iran shipped drones to Russia. It also sent missiles."
-    idx = index(text)
-    before = [m.actor.country for m in idx.states_before(token(text, "missiles").i)]
-    assert before[:3] == ["IRN", "RUS", "IRN"]  # the pronoun, then Russia, then Iran
+    text = "Iran shipped drones to Russia through Belarus on Monday."
+    before = [m.actor.country for m in index(text).states_before(token(text, "Monday").i)]
+    assert before == ["BLR", "RUS", "IRN"]
+    assert [m.actor.country for m in index(text).states_before(token(text, "Belarus").i)] == ["RUS", "IRN"]

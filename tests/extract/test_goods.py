@@ -130,6 +130,7 @@ def test_container_loads_pass_through_to_each_goods_and_lend_their_number() -> N
         ("ammunition", "ammunition", "9306"), ("weapons", "arms", "93")]
     assert phrase.quantity is not None
     assert (phrase.quantity.value, phrase.quantity.unit, phrase.quantity.qualifier) == (7000, "container", "exact")
+    assert phrase.quantity.text == "7,000 container loads"
     assert phrase_text(phrase) == "7,000 container loads of ammunition and weapons"
 
 
