@@ -317,3 +317,26 @@ def test_states_before_lists_the_latest_state_first() -> None:
     before = [m.actor.country for m in index(text).states_before(token(text, "Monday").i)]
     assert before == ["BLR", "RUS", "IRN"]
     assert [m.actor.country for m in index(text).states_before(token(text, "Belarus").i)] == ["RUS", "IRN"]
+
+
+# ------------------------------------------------------------------ regressions found in review
+
+def test_the_outlet_time_at_the_start_of_a_sentence_is_a_source_and_time_the_word_is_nothing():
+    m = mention("Time reported that the drones were assembled in Alabuga.", "Time")
+    assert m is not None and m.actor.kind == "media" and m.actor.country == "USA"
+    assert index("Time is running out for the negotiators.").mentions == []
+
+
+def test_a_spokesman_of_an_agency_acts_for_its_country():
+    m = mention("Pentagon spokesman Pat Ryder said the shipment had arrived.", "Ryder")
+    assert m is not None and m.actor.kind == "person" and m.actor.country == "USA"
+
+
+def test_a_spy_agency_is_government_not_media():
+    m = mention("The drones were Iranian, Seoul's spy agency told lawmakers.", "agency")
+    assert m is not None and m.actor.kind == "government" and m.actor.country == "KOR"
+
+
+def test_an_institution_named_with_of_country_keeps_its_whole_name():
+    m = mention("The Ministry of Defense of Japan said trucks had been sent.", "Ministry")
+    assert m is not None and m.actor.name == "Ministry of Defense of Japan" and m.actor.country == "JPN"

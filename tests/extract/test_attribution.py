@@ -229,3 +229,30 @@ def test_the_source_words_are_not_covered_by_their_own_attribution() -> None:
     text = "North Korea shipped shells to Russia, the Pentagon said on Monday."
     assert chain(text, "Pentagon") == []
     assert chain(text, "Russia") == [("Pentagon", "USA", "government")]
+
+
+# ------------------------------------------------------------------ regressions found in review
+
+@pytest.mark.parametrize("text, w, expected", [
+    ("Time, citing the South Korean defense ministry, writes that North Korea shipped shells to Russia.", "shipped",
+     ["South Korean defense ministry", "Time"]),
+    ("Kyodo News reported, citing government sources, that the ship had unloaded oil.", "unloaded",
+     ["government sources", "Kyodo News"]),
+    ("Western officials said North Korea had shipped shells, but Pyongyang denied it.", "shipped", ["Western officials"]),
+    ("North Korea has shipped shells to Russia, claimed the Kremlin.", "shipped", ["Kremlin"]),
+    ("North Korea shipped fuel, the Security Council's panel of experts said.", "shipped", ["panel of experts"]),
+    ("A spokesman for the German government said Berlin had sent tanks.", "sent", ["spokesman for the German government"]),
+    ("A UN panel of experts published a report on Monday. The report said Iran had shipped drones.", "shipped",
+     ["UN panel of experts"]),
+])
+def test_chains_found_in_review(text, w, expected):
+    assert [name for name, _, _ in chain(text, w)] == expected
+
+
+def test_he_is_the_subject_named_before_not_the_object():
+    text = "Putin met Kim Jong-un in Pyongyang on Wednesday. Russia has received no shells, he said."
+    assert [name for name, _, _ in chain(text, "received")] == ["Vladimir Putin"]
+
+
+def test_a_source_that_claims_hedges():
+    assert hedging("North Korea has shipped shells to Russia, claimed the Kremlin.", "shipped")

@@ -198,3 +198,18 @@ def test_negation_in_a_relative_clause_still_counts_for_its_own_verb() -> None:
 def test_modality_without_goods_head() -> None:
     assert certainty(mod("Iran allegedly shipped drones to Russia.", "shipped")) == "hedged"
     assert certainty(mod("China did not send weapons to Russia.", "send")) == "denied"
+
+
+# ------------------------------------------------------------------ regressions found in review
+
+@pytest.mark.parametrize("sentence, trigger, goods, expected", [
+    ("Were Iran to ship missiles to Russia, the EU would respond.", "ship", "missiles", "no claim: conditional"),
+    ("Iran is set to deliver missiles to Russia.", "deliver", "missiles", "no claim: readiness"),
+    ("Berlin rejected a request to deliver Taurus missiles to Kyiv.", "deliver", "missiles", "no claim: plan"),
+    ("North Korea sent no missiles to Russia last year.", "sent", "missiles", "denied"),
+    ("China has not stopped selling chips to Russia.", "selling", "chips", "asserted"),
+    ("Sanctions have not prevented China from selling chips to Russia.", "selling", "chips", "asserted"),
+    ("Kyiv has asked for jets, and the Netherlands delivered F-16s in 2024.", "delivered", "F-16s", "asserted"),
+])
+def test_double_negatives_coordination_and_inverted_conditions(sentence, trigger, goods, expected):
+    assert certainty(mod(sentence, trigger, goods)) == expected

@@ -172,3 +172,20 @@ def test_quantity_serializes_whole_values_as_integers() -> None:
 ])
 def test_numbers_that_count_nothing_that_moved(phrase: str, category: str | None) -> None:
     assert quantity(phrase, category) is None
+
+
+# ------------------------------------------------------------------ regressions found in review
+
+@pytest.mark.parametrize("text, category, expected", [
+    ("two dozen drones", "arms", (24, "item")),
+    ("one hundred and twenty tanks", "arms", (120, "item")),
+    ("$2.5m in aid", None, (2_500_000, "usd")),
+    ("$3bn", None, (3_000_000_000, "usd")),
+    ("2.5m barrels", "fuel", (2_500_000, "barrel")),
+    ("155mm shells", "ammunition", None),
+    ("155 mm shells", "ammunition", None),
+    ("the 2022 batch of tanks", "arms", None),
+])
+def test_amounts_found_in_review(text, category, expected):
+    q = read_quantity(list(nlp.pipeline()(text)), category)
+    assert (None if q is None else (q.value, q.unit)) == expected

@@ -200,11 +200,12 @@ def _named_mentions(doc: Doc, gz: Gazetteer) -> list[ActorMention]:
 def _trusted_ambiguous(doc: Doc, start: int, end: int) -> bool:
     """An outlet name that is also a word ("Time") counts only where a source stands."""
     token = doc[end - 1]
+    cues = load().cues
+    speaks = token.head.lemma_.lower() in cues["speech_verbs"] and token.head.tag_ in ("VBD", "VBZ", "VBN")
+    if speaks and token.i < token.head.i and token.dep_ not in ("dobj", "pobj") and token.text[0].isupper():
+        return True  # "Time reported …", "Time, citing …, writes" even when tagged a common noun
     if token.pos_ != "PROPN":
         return False
-    cues = load().cues
-    if token.head.lemma_.lower() in cues["speech_verbs"] and token.dep_ in ("nsubj", "nsubjpass"):
-        return True
     if token.dep_ in ("appos", "compound") and token.head.lemma_.lower() in load().institutions:
         return True
     prev = doc[start - 1] if start > 0 else None
@@ -221,10 +222,21 @@ def _institutions(doc: Doc, named: list[ActorMention], kb: Knowledge) -> list[Ac
     by_token = {i: m for m in named for i in range(m.start, m.end)}
     replaced: dict[int, ActorMention] = {}
     for m in named:
-        if not m.is_state or m.via == "demonym":
-            continue
         last = doc[m.end - 1]
         head = last.head
+        if m.via in ("organization", "media") and m.actor.country and last.dep_ in ("compound", "nmod", "poss"):
+            titled = _titled_person(doc, head) if _institution_kind(doc, head, heads) else None
+            if titled is not None:  # "Pentagon spokesman Pat Ryder"
+                start, end = titled
+                existing = by_token.get(end - 1)
+                name = existing.actor.name if existing else doc[start:end].text
+                mention = ActorMention(m.start, end, Actor(name, m.actor.country, "person"), "person")
+                replaced[m.start] = mention
+                if existing:
+                    replaced[existing.start] = mention
+            continue
+        if not m.is_state or m.via == "demonym":
+            continue
         if last.dep_ == "case":  # "Russia 's" -> the possessive marker hangs off the name
             continue
         # "Ministry of Defense of South Korea", "the government of Sudan"
@@ -232,6 +244,8 @@ def _institutions(doc: Doc, named: list[ActorMention], kb: Knowledge) -> list[Ac
             noun = head.head
             kind = _institution_kind(doc, noun, heads)
             if kind:
+                while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+                    noun = noun.head.head  # "the Ministry of Defense of Japan": name the whole institution
                 start = _np_start(noun)
                 replaced[m.start] = _make_institution(doc, start, m.end, m, kind)
             continue
@@ -338,10 +352,11 @@ def _make_institution(doc: Doc, start: int, end: int, country: ActorMention, kin
 def _entities(doc: Doc, named: list[ActorMention]) -> list[ActorMention]:
     """People, organizations and subdivisions the knowledge files do not list."""
     covered = {i for m in named for i in range(m.start, m.end)}
+    known = gazetteer().entries
     out = list(named)
     for ent in doc.ents:
-        if any(i in covered for i in range(ent.start, ent.end)):
-            continue
+        if any(i in covered for i in range(ent.start, ent.end)) or ent.text in known:
+            continue  # a listed name the gazetteer did not trust here ("Time is running out")
         if ent.label_ == "PERSON" and len(ent) >= 1 and ent[0].is_title:
             out.append(ActorMention(ent.start, ent.end, Actor(ent.text, None, "person"), "entity"))
         elif ent.label_ == "ORG":
@@ -474,7 +489,8 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or _expletive(token):
             continue
         here = token.sent.start
-        recent = [m for m in index.states_before(token.i) if _sentence_gap(doc, m.start, here) <= 1]
+        recent = [m for m in reversed(index.mentions) if m.end <= token.i and m.actor.country
+                  and (m.is_state or m.via in ("institution", "organization")) and _sentence_gap(doc, m.start, here) <= 1]
         subjects = [m for m in recent if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
         same_sentence = [m for m in recent if m.start >= here]
         target = (subjects or same_sentence or [None])[0]
@@ -484,17 +500,14 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _latest_person(index: ActorIndex, token: Token) -> ActorMention | None:
-    """'Lukashenko said he had given Russia ammunition': he is the person last named, this
-    sentence or the one before, when we know whom that person acts for."""
+    """'Putin met Kim. …, he said': "he" is the person last named as a subject in this sentence or
+    the one before (else the person last named), when we know whom that person acts for."""
     here = token.sent.start
-    for m in reversed(index.mentions):
-        if m.end > token.i:
-            continue
-        if _sentence_gap(index.doc, m.start, here) > 1:
-            return None
-        if m.actor.kind == "person":
-            return m if m.actor.country else None
-    return None
+    people = [m for m in index.mentions if m.end <= token.i and m.actor.kind == "person" and m.via != "pronoun"
+              and _sentence_gap(index.doc, m.start, here) <= 1]
+    subjects = [m for m in people if index.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    chosen = (subjects or people or [None])[-1]
+    return chosen if chosen is not None and chosen.actor.country else None
 
 
 def _expletive(token: Token) -> bool:

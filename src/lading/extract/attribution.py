@@ -66,9 +66,15 @@ def find_attributions(sent: SpacySpan, actors: ActorIndex, memory: Memory) -> li
     for att in found:
         if any(s.kind in ("media", "document") for s in att.sources):
             memory.last_report = att.sources
-    for m in actors.in_range(sent.start, sent.end):
-        if m.actor.kind == "person":
-            memory.people.append((m.start, _source_from_mention(m, sent.doc)))
+    # "he" later means the person named last, a subject before an object ("Putin met Kim. …, he said.")
+    people = [m for m in actors.in_range(sent.start, sent.end) if m.actor.kind == "person" and m.via != "pronoun"]
+    people.sort(key=lambda m: (sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"), m.start))
+    memory.people.extend((m.start, _source_from_mention(m, sent.doc)) for m in people)
+    # "published a report": the publisher's is the report a later "the report" means
+    for token in sent:
+        if token.lemma_.lower() in cues["document_nouns"] and token.dep_ == "dobj" \
+                and token.head.lemma_.lower() in cues["publishing_verbs"] and _subject(token.head) is not None:
+            memory.last_report = _sources_of(_subject(token.head), actors, memory)
     for token in sent:
         if token.dep_ == "nsubj" and token.tag_ == "NNS" and token.lemma_.lower() in cues["unnamed_source_nouns"]:
             memory.groups.extend(_sources_of(token, actors, memory))
@@ -78,7 +84,8 @@ def find_attributions(sent: SpacySpan, actors: ActorIndex, memory: Memory) -> li
 def chain_for(token: Token, attributions: list[Attribution]) -> tuple[tuple[Source, ...], bool]:
     """The source chain covering ``token`` (innermost first) and whether a cue hedges it."""
     covering = [a for a in attributions if token.i in a.content and token.i not in a.region]
-    covering.sort(key=lambda a: len(a.content))
+    # innermost first: a "citing X" relay, then the narrowest verb of saying
+    covering.sort(key=lambda a: (not _is_citing(a.cue), len(a.content)))
     chain: list[Source] = []
     for a in covering:
         for s in a.sources:
@@ -99,11 +106,23 @@ def _according_to(token: Token, actors: ActorIndex, memory: Memory) -> Attributi
 
 
 def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
-    subject = _subject(verb)
+    cues = load().cues
+    if verb.lemma_.lower() in cues["denial_words"] and not any(
+            c.dep_ in ("ccomp", "xcomp", "pcomp") or c.tag_ == "VBG" for c in verb.subtree if c.i != verb.i):
+        return None  # "…, but Pyongyang denied it": a denial of nothing quoted here is no source of the claim
+    subject = _subject(verb) or _inverted_subject(verb)
     if subject is None:
         return _trailing_attribution(verb, actors, memory)
-    outer = _sources_of(subject, actors, memory)
+    # every subject the parser found, and "As/Like X writes" (an outlet in a preposition)
+    speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subject.i]
+    speakers += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("like", "as") for o in c.children if o.dep_ == "pobj"]
+    outer = tuple(dict.fromkeys([*_sources_of(subject, actors, memory), *(s for t in speakers for s in _sources_of(t, actors, memory))]))
     inner: list[Source] = []
+    for speaker in (subject, *speakers):
+        if speaker.lemma_.lower() in cues["citing_verbs"]:  # garbled "Time Citing the ministry writes"
+            for obj in (c for c in speaker.children if c.dep_ in ("dobj", "pobj")):
+                inner.extend(_sources_of(obj, actors, memory))
+    outer = tuple(s for s in outer if s not in inner)
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and c.i > verb.i)]
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ("quote", "cite"):
@@ -112,7 +131,9 @@ def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory) -> Attribution
                 if sib.dep_ in ("npadvmod", "appos", "oprd") and sib.i != child.i:
                     inner.extend(_sources_of(sib, actors, memory))
     subtree = frozenset(t.i for t in verb.subtree)
-    if complements:
+    if subject.i > verb.i and not complements:  # "…, claimed the Kremlin."
+        content = frozenset(range(verb.sent.start, verb.i))
+    elif complements:
         content = frozenset(i for c in complements for i in (t.i for t in c.subtree))
     elif verb.dep_ in ("ROOT",):
         content = frozenset(t.i for t in verb.sent) - frozenset(t.i for t in subject.subtree) - {verb.i}
@@ -120,9 +141,27 @@ def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory) -> Attribution
         # a parenthetical "…, X said" hanging off the clause it reports
         content = frozenset(t.i for t in verb.head.subtree) - subtree
     region = subtree - content
-    sources = tuple(dict.fromkeys([*inner, *outer]))
+    sources = _drop_generic_outlets(tuple(dict.fromkeys([*inner, *outer])), region, actors)
     hedging = verb.lemma_.lower() in ("claim", "allege")
     return Attribution(verb, sources, region, content, hedging)
+
+
+def _drop_generic_outlets(sources: tuple[Source, ...], region: frozenset[int], actors: ActorIndex) -> tuple[Source, ...]:
+    """'the US magazine Time writes': "US magazine" describes Time and is not a second relay."""
+    mentions = [m for m in actors.mentions if m.start in region]
+    named = {m.actor.country for m in mentions if m.via == "media"}
+    generic = {m.actor.name for m in mentions if m.via == "institution" and m.actor.kind == "media" and m.actor.country in named}
+    return tuple(s for s in sources if not (s.kind == "media" and s.name in generic))
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """'…, claimed the Kremlin.': a verb of saying closing the sentence, its speaker after it."""
+    if verb.i == verb.sent.start or verb.doc[verb.i - 1].text not in (",", "\"", "”", "'"):
+        return None
+    after = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj") and c.i > verb.i]
+    if after and all(t.is_punct for t in verb.doc[after[0].right_edge.i + 1:verb.sent.end]):
+        return after[0]
+    return None
 
 
 def _trailing_attribution(verb: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
@@ -154,8 +193,12 @@ def _citing(token: Token, actors: ActorIndex, memory: Memory) -> Attribution | N
     return Attribution(token, _sources_of(objs[0], actors, memory), region, content)
 
 
+def _is_citing(cue: Token) -> bool:
+    return cue.lemma_.lower() in load().cues["citing_verbs"] and _subject(cue) is None
+
+
 def _merge_citing(found: list[Attribution]) -> list[Attribution]:
-    citing = [a for a in found if a.cue.lemma_.lower() in ("cite", "quote") and _subject(a.cue) is None]
+    citing = [a for a in found if _is_citing(a.cue)]
     if not citing:
         return found
     out: list[Attribution] = []
@@ -176,6 +219,10 @@ def _merge_citing(found: list[Attribution]) -> list[Attribution]:
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() not in ("it", "there"):
+            return child
+    # "Time, citing …, writes": the parser may leave the speaker unattached as a bare noun phrase
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "dep") and child.i < verb.i and child.pos_ in ("PROPN", "NOUN") and child.i == verb.sent.start:
             return child
     return None
 
@@ -204,7 +251,7 @@ def _mentions_in_phrase(head: Token, actors: ActorIndex) -> list[ActorMention]:
         n = actors.at(t.i)
         if n is None or n in out or n.is_state:
             continue
-        if t.head.i == head.i and t.dep_ in ("appos", "conj", "compound", "poss", "nmod") or n.via in ("media", "person"):
+        if t.head.i == head.i and t.dep_ in ("appos", "conj") or (n.via in ("media", "person") and t.dep_ != "poss"):
             out.append(n)
     if not out and m is not None:
         out = [m]
@@ -230,7 +277,7 @@ def _unlisted_source(head: Token, actors: ActorIndex, memory: Memory) -> tuple[S
     word = head.lower_
     if word in PRONOUNS:
         if word in ("he", "she") and memory.people:
-            return (memory.people[-1][1],)
+            return (memory.people[-1][1],)  # the person "he" is: see Memory.people
         if word == "they" and memory.groups:
             return (memory.groups[-1],)
         return ()
@@ -259,7 +306,7 @@ def _phrase_text(head: Token, with_owner: bool = False) -> str:
     for child in head.children:
         if child.dep_ in ("compound", "amod", "poss", "nmod", "nummod") and child.i < head.i:
             keep.update(t.i for t in child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "at") or (with_owner and child.lower_ in ("by", "from")):
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "at", "for") or (with_owner and child.lower_ in ("by", "from")):
             keep.update(t.i for t in child.subtree)
     tokens = [head.doc[i] for i in sorted(keep)][:MAX_SOURCE_WORDS]
     return _strip_article(head.doc[tokens[0].i:tokens[-1].i + 1].text)

@@ -44,12 +44,18 @@ def modality(trigger: Token, goods_head: Token | None = None) -> Modality:
     future = negated = hedged = False
     own_group = True  # modals and "not" count only on the nearest verb group
     relative = False  # crossed into a clause that modifies a noun other than the goods
+    if goods_head is not None and _has_child(goods_head, "det", "no"):
+        negated = True  # "sent no missiles"
     node = trigger
     via = ""  # the dependency by which we climbed to ``node``
     while True:
         lemma = node.lemma_.lower()
-        if node.i != trigger.i and not relative and via not in SUBJECT_DEPS:
-            nonfactual = nonfactual or _governor(node, lemma, cues)
+        if node.i != trigger.i and not relative and via not in SUBJECT_DEPS and _negated(node) and (
+                lemma in cues["halt_verbs"] or lemma in cues["blocking_words"]):
+            negated = False  # "has not stopped selling", "sanctions have not prevented China from selling"
+            own_group = False
+        elif node.i != trigger.i and not relative and via not in SUBJECT_DEPS:
+            nonfactual = nonfactual or _governor(node, lemma, via, cues)
             negated = negated or lemma in cues["denial_words"] or (node.pos_ == "NOUN" and _has_child(node, "det", "no"))
             hedged = hedged or (lemma in cues["hedge_verbs"] and node.pos_ == "VERB")
         if node.dep_ == "pcomp" and node.head.lower_ in cues["preventive_preps"] and not relative:
@@ -84,21 +90,21 @@ def modality(trigger: Token, goods_head: Token | None = None) -> Modality:
             own_group = False
         describes_goods = goods_head is not None and node.head.i == goods_head.i
         relative = relative or (node.dep_ in RELATIVE_DEPS and not describes_goods and not _complement_clause(node))
-        if node.head.i == node.i:
+        if node.head.i == node.i or _own_clause(node):
             break
         via = node.dep_
         node = node.head
     return Modality(nonfactual, future, negated, hedged)
 
 
-def _governor(node: Token, lemma: str, cues) -> str | None:
+def _governor(node: Token, lemma: str, via: str, cues) -> str | None:
     """Why a word above the transfer makes it no claim: "asked", "agreed", "ready", "ban", "plan"."""
     if node.pos_ == "VERB" and lemma in cues["request_verbs"]:
         return "request"
     if node.pos_ == "VERB" and lemma in cues["plan_verbs"]:
         return "plan"
-    if node.pos_ == "ADJ" and lemma in cues["readiness_adjectives"]:
-        return "readiness"
+    if lemma in cues["readiness_adjectives"] and (node.pos_ == "ADJ" or via == "xcomp"):
+        return "readiness"  # "is ready to supply", "is set to deliver"
     if lemma in cues["blocking_words"]:
         return "restriction"
     if node.pos_ == "NOUN" and lemma in cues["nonfactual_nouns"]:
@@ -107,18 +113,33 @@ def _governor(node: Token, lemma: str, cues) -> str | None:
 
 
 def _inverted_condition(verb: Token) -> bool:
-    """'Had Germany delivered …', 'Were Iran to ship …', 'Should Russia send …': an auxiliary
-    opening an adverbial clause before its subject states a condition."""
-    if verb.dep_ == "ROOT":
+    """'Had Germany delivered …', 'Were Iran to ship …', 'Should Russia send …': a clause that opens
+    with an auxiliary before its subject, in a sentence that is not a question, states a condition."""
+    if verb.dep_ == "ROOT" or verb.sent.text.rstrip().endswith("?"):
         return False
     subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "were", "should") and subjects and c.i < min(subjects)
-               and c.i == verb.left_edge.i for c in verb.children)
+    if not subjects:
+        return False
+    opener = verb if verb.lower_ in ("had", "were", "should") else next(
+        (c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("had", "were", "should")), None)
+    return opener is not None and opener.i == verb.left_edge.i and opener.i < min(subjects)
 
 
 def _complement_clause(node: Token) -> bool:
-    """'claims that it had shipped weapons': a clause completing a noun, not describing it."""
-    return node.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in node.children)
+    """'claims that it had shipped weapons', 'a request to deliver missiles': a clause completing
+    a noun, not describing it."""
+    return node.dep_ == "acl" and any(
+        (c.dep_ == "mark" and c.lower_ in ("that", "whether")) or (c.dep_ == "aux" and c.tag_ == "TO") for c in node.children)
+
+
+def _own_clause(node: Token) -> bool:
+    """'Kyiv asked for jets, and the Netherlands delivered F-16s': a coordinated clause with its
+    own subject is not governed by the words above its first conjunct."""
+    return node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+
+
+def _negated(node: Token) -> bool:
+    return any(c.dep_ == "neg" for c in node.children)
 
 
 def _has_child(node: Token, dep: str, word: str) -> bool:

@@ -17,7 +17,7 @@ NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }
 MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
                "mln": 1e6, "bln": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3}
@@ -31,32 +31,54 @@ QUALIFIERS = (
     (("close", "to"), "approx"), (("some", "of"), "approx"), (("an", "estimated"), "approx"),
 )
 NUMERAL = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(bn|bln|mln|m|k)$")  # "3bn", "2.5m" written as one token
 MONEY_SIGNS = {"$": 1.0, "us$": 1.0, "usd": 1.0}
 
 
 def parse_number(tokens: list[Token]) -> float | None:
-    """The value of a run of number tokens: "7,000", "1.5 billion", "two", "2.5m"."""
-    value: float | None = None
+    """The value of a run of number tokens: "7,000", "1.5 billion", "two dozen", "one hundred and twenty"."""
+    total = 0.0  # completed thousands/millions groups
+    current: float | None = None  # the group being read
     for t in tokens:
         word = t.lower_
-        if NUMERAL.match(word):
-            value = float(re.sub(r"[,\u202f\u00a0]", "", word))
-        elif word in NUMBER_WORDS:
-            n = NUMBER_WORDS[word]
-            compound = value is not None and value >= 20 and value % 10 == 0 and n < 10  # "twenty five"
-            value = value + n if compound else n
-        elif word in MULTIPLIERS and value is not None:
-            value *= MULTIPLIERS[word]
-        elif word == "-" or word == "and":
+        if word in ("-", "and"):
             continue
+        if SUFFIXED.match(word):
+            number, suffix = SUFFIXED.match(word).groups()
+            total += float(number) * MULTIPLIERS[suffix]
+        elif NUMERAL.match(word):
+            current = (current or 0) + float(re.sub(r"[,\u202f\u00a0]", "", word))
+        elif word in NUMBER_WORDS:
+            current = (current or 0) + NUMBER_WORDS[word] if word != "dozen" or current is None else current * 12
+        elif word in MULTIPLIERS and current is not None:
+            factor = MULTIPLIERS[word]
+            if factor >= 1e3:
+                total += current * factor
+                current = None
+            else:
+                current *= factor
         else:
             return None
-    return value
+    if current is None and total == 0:
+        return None
+    return total + (current or 0)
 
 
-def _is_number(t: Token) -> bool:
+def _is_number(t: Token, after_number: bool = False) -> bool:
+    """A number word or numeral; "m", "bn", "k" count only right after a number ("$2.5m")."""
     w = t.lower_
-    return bool(NUMERAL.match(w)) or w in NUMBER_WORDS or (w in MULTIPLIERS and len(w) > 2)
+    return bool(NUMERAL.match(w) or SUFFIXED.match(w)) or w in NUMBER_WORDS or (w in MULTIPLIERS and (len(w) > 2 or after_number))
+
+
+def _not_an_amount(tokens: list[Token], i: int, j: int) -> bool:
+    """'155mm shells' (a calibre), 'the 2022 batch' (a year), 'F-16' (a model)."""
+    nxt = tokens[j].lower_ if j < len(tokens) else ""
+    first = tokens[i]
+    if nxt in ("mm", "millimeter", "millimetre", "-mm", "cm", "caliber", "calibre", "kg-class") or first.lower_.endswith("mm"):
+        return True
+    prev = tokens[i - 1] if i > 0 else None
+    year_like = re.fullmatch(r"(19|20)\d\d", first.text) is not None and j == i + 1
+    return year_like and prev is not None and prev.dep_ in ("det", "poss") or (prev is not None and prev.text == "-")
 
 
 def read_quantity(tokens: list[Token], category: str | None = None) -> Quantity | None:
@@ -72,11 +94,12 @@ def read_quantity(tokens: list[Token], category: str | None = None) -> Quantity 
             i += 1
             continue
         j = i
-        while j < len(tokens) and (_is_number(tokens[j]) or tokens[j].lower_ in ("-", "and") and j + 1 < len(tokens) and _is_number(tokens[j + 1])):
+        while j < len(tokens) and (_is_number(tokens[j], after_number=j > i) or tokens[j].lower_ in ("-", "and")
+                                   and j + 1 < len(tokens) and _is_number(tokens[j + 1])):
             j += 1
         run = tokens[i:j]
         value = parse_number(run)
-        if value is None:
+        if value is None or _not_an_amount(tokens, i, j):
             i = j
             continue
         before = [t.lower_ for t in tokens[max(0, i - 3):i]]
