@@ -89,13 +89,13 @@ def parse(article: Article) -> ParsedArticle:
     return ParsedArticle(article, pipeline()(_tokenized(article)))
 
 
-def parse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[ParsedArticle]:
-    """Parse a stream of articles in batches (much faster than one by one).
+def parse_many(articles: Iterable[Article], batch_size: int = 16, processes: int = 1) -> Iterator[ParsedArticle]:
+    """Parse a stream of articles in batches (much faster than one by one), on ``processes`` cores.
 
     Callers check lengths first (``check_length``): one bad article must not stop a batch.
     """
     pairs = ((_tokenized(article), article) for article in articles)
-    for doc, article in pipeline().pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, article in pipeline().pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=processes):
         yield ParsedArticle(article, doc)
 
 

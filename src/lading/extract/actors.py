@@ -179,6 +179,8 @@ def find_actors(doc: Doc, published: date | None = None) -> ActorIndex:
 def _named_mentions(doc: Doc, gz: Gazetteer) -> list[ActorMention]:
     found: list[ActorMention] = []
     for match_id, start, end in gz.matcher(doc):
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti", "non", "ex"):
+            continue  # "pro-Russian", "anti-American": a stance, not the state
         key = doc.vocab.strings[match_id]
         for entry in gz.entries[key]:
             if entry.ambiguous and not _trusted_ambiguous(doc, start, end):
@@ -471,8 +473,20 @@ def _state_mention_for(iso3: str, at: int) -> ActorMention:
 
 
 def _sentence_gap(doc: Doc, token_i: int, sent_start: int) -> int:
-    """How many sentence starts lie after token ``token_i`` up to ``sent_start``."""
-    return sum(1 for t in doc[token_i + 1:sent_start + 1] if t.is_sent_start)
+    """How many sentences lie between token ``token_i`` and the sentence starting at ``sent_start``."""
+    numbers = _sentence_numbers(doc)
+    return numbers[sent_start] - numbers[token_i]
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """Sentence number of every token, computed once per document."""
+    if doc.user_data.get("lading_sentence_numbers") is None:
+        numbers = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                numbers[i] = n
+        doc.user_data["lading_sentence_numbers"] = numbers
+    return doc.user_data["lading_sentence_numbers"]
 
 
 def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
