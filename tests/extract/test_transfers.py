@@ -148,3 +148,36 @@ def test_evidence_is_the_sentence_and_offsets_are_the_texts():
     assert text[ev["start"]:ev["end"]] == ev["text"] == "Iran sent drones to Russia, they added."
     trig = records[0]["trigger"]
     assert text[trig["start"]:trig["end"]] == "sent"
+
+
+# ---- repairs for parses the small English model gets wrong, each with a sentence of its own
+
+
+def test_a_relative_clause_after_two_named_states_covers_both():
+    text = "The price of rice has doubled in landlocked Chad and Niger, which import the grain from Nigeria."
+    assert keys(transfers_in(text)) == {("NGA", "TCD", "food"), ("NGA", "NER", "food")}
+
+
+def test_a_trade_verb_without_an_object_trades_in_what_its_sentence_is_about():
+    text = "Diesel has become scarce in Lebanon, which imports from Iraq."
+    assert keys(transfers_in(text)) == {("IRQ", "LBN", "fuel")}
+
+
+def test_a_price_is_not_what_was_traded():
+    text = "Bread now costs $3 in Yemen, which imports from Oman."
+    assert transfers_in(text) == []
+
+
+def test_the_object_of_a_relative_clause_without_that():
+    text = "Cuba depends on the oil Venezuela sends to Havana every month."
+    assert keys(transfers_in(text)) == {("VEN", "CUB", "fuel")}
+
+
+def test_a_gerund_the_parser_reads_as_a_modifier_still_states_a_transfer():
+    records = transfers_in("The United Arab Emirates denied supplying weapons to Sudan's paramilitary Rapid Support Forces.")
+    assert keys(records) == {("ARE", "SDN", "arms")} and records[0]["certainty"] == "denied"
+
+
+def test_a_party_phrase_the_parser_hangs_on_the_goods():
+    assert keys(transfers_in("Brazil exported a record volume of beef to China in 2023.")) == {("BRA", "CHN", "food")}
+    assert keys(transfers_in("India imports the bulk of its weapons from Russia.")) == {("RUS", "IND", "arms")}

@@ -132,6 +132,13 @@ class ActorIndex:
 
     def resolve(self, token: Token) -> list[ActorMention]:
         """The actors a noun phrase headed by ``token`` names, one per conjunct."""
+        if token.lower_ in ("which", "that", "who") and token.head.dep_ == "relcl":
+            antecedent = token.head.head  # "Equatorial Guinea and Gabon, which import …": all of them
+            if token.i >= 2 and self.at(token.i - 2) and token.doc[token.i - 1].text == ",":
+                antecedent = token.doc[token.i - 2]  # the name right before ", which" (the parser may hang it elsewhere)
+            while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
+                antecedent = antecedent.head
+            token = antecedent
         out: list[ActorMention] = []
         for head in conjuncts(token):
             m = self._resolve_one(head)
@@ -143,8 +150,6 @@ class ActorIndex:
         m = self.at(head.i)
         if m is not None:
             return m
-        if head.lower_ in ("which", "that", "who", "whom") and head.head.dep_ == "relcl":
-            return self._resolve_one(head.head.head)
         # "customers in three U.S. states", "the government of Sudan": a name bound inside the phrase
         if head.lemma_.lower() in load().cues["relational_nouns"]:
             return None  # "Chinese rivals" are China's rivals, not China
@@ -361,7 +366,7 @@ def _entities(doc: Doc, named: list[ActorMention]) -> list[ActorMention]:
             continue  # a listed name the gazetteer did not trust here ("Time is running out")
         if ent.label_ == "PERSON" and len(ent) >= 1 and ent[0].is_title:
             out.append(ActorMention(ent.start, ent.end, Actor(ent.text, None, "person"), "entity"))
-        elif ent.label_ == "ORG":
+        elif ent.label_ == "ORG" and not _names_goods(ent):
             out.append(ActorMention(ent.start, ent.end, Actor(ent.text.removeprefix("the ").strip(), None, "organization"), "entity"))
         elif ent.label_ == "GPE":
             iso3 = subdivision_country(ent.text)
@@ -369,6 +374,11 @@ def _entities(doc: Doc, named: list[ActorMention]) -> list[ActorMention]:
                 country = load().countries.get(iso3)
                 out.append(ActorMention(ent.start, ent.end, Actor(country.name if country else iso3, iso3, "state"), "subdivision"))
     return out
+
+
+def _names_goods(ent) -> bool:
+    """'Diesel has become scarce': the tagger takes a capitalized goods word for a company."""
+    return len(ent) == 1 and (ent[0].lower_,) in load().lexicon.goods
 
 
 @cache

@@ -48,7 +48,7 @@ def trigger_kind(token: Token) -> tuple[str, Direction] | None:
     """("verb"|"noun", "give"|"get") if ``token`` is a transfer word, else None."""
     cues = load().cues
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" or _misread_verb(token):
         if lemma in cues["particle_verbs"]:
             if any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children):
                 return "verb", "give"
@@ -63,6 +63,11 @@ def trigger_kind(token: Token) -> tuple[str, Direction] | None:
         if lemma in cues["get_nouns"]:
             return "noun", "get"
     return None
+
+
+def _misread_verb(token: Token) -> bool:
+    """'… Gabon, which import from Cameroon': a word tagged as a noun that has a subject is a verb."""
+    return token.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in token.children)
 
 
 def read_frames(sent: SpacySpan, actors: ActorIndex, weapons: dict[int, WeaponSystem]) -> list[Frame]:
@@ -225,7 +230,10 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         subj = subj or (_subject(host) if host.pos_ in ("VERB", "AUX") else None)
         to_objects = to_objects or _recipient_objects(host, actors)
         from_objects = from_objects or _prep_objects(host, cues["supplier_preps"])
-    modified = [verb.head] if verb.dep_ in ("acl", "relcl") else []  # "the weapons Ankara purchased", "drones supplied by Iran"
+    # the noun a relative or participle clause describes is its object ("the weapons Ankara purchased",
+    # "drones supplied by Iran") unless the clause's subject is the relative pronoun ("Gabon, which imports")
+    subject_relative = subj is not None and _is_relative_pronoun(subj)
+    modified = [verb.head] if verb.dep_ in ("acl", "relcl") and not subject_relative else []
     if modified and actors.at(verb.head.i) is not None and objects and objects[0].head.i != verb.i:
         modified = []  # zero relative repaired above: the head is the subject, not the goods
 
@@ -262,9 +270,22 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
             recipient_tokens = recipient_tokens or [subj]
     _set_parties(frame, supplier_tokens, recipient_tokens, actors)
     frame.goods = _goods(goods_tokens, actors, weapons)
+    if frame.goods is None and not goods_tokens and not with_objects:
+        frame.goods = _goods_in_sentence(verb, actors, weapons)
     if frame.goods is None and lemma in cues["weak_give_verbs"]:
         return None
     return frame
+
+
+def _goods_in_sentence(verb: Token, actors: ActorIndex, weapons) -> GoodsPhrase | None:
+    """'… the cost of chicken has jumped in Gabon, which imports from Cameroon': a verb of trade
+    used without an object trades in the goods its sentence is about (the nearest named before it)."""
+    for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
+        if t.pos_ in ("NOUN", "PROPN") and actors.at(t.i) is None and t.dep_ != "compound":
+            g = read_goods(t, actors, weapons)
+            if g is not None and all(item.category != "money" for item in g.items):  # a price is not the goods
+                return g
+    return None
 
 
 def _goods(tokens: list[Token], actors: ActorIndex, weapons) -> GoodsPhrase | None:
