@@ -40,5 +40,5 @@ def test_without_jsonl_a_table_is_printed(tmp_path: Path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     result = runner.invoke(app, ["extract", str(tmp_path)], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    assert "1 transfer claims in 1 articles" in result.stdout
+    assert "1 transfer claim in 1 article" in result.stdout
     assert "Iran (IRN)" in result.stdout and "Russia (RUS)" in result.stdout and "reported" in result.stdout

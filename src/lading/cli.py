@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from lading.ingest.text import ReadError, iter_text_files, read_text_file
 from lading.model import Article, Transfer
@@ -79,23 +80,32 @@ def extract(
 
 def _print_table(transfers: list[Transfer], n_articles: int) -> None:
     console = Console()
-    table = Table(title=f"{len(transfers)} transfer claims in {n_articles} articles", show_lines=False)
+    claims = f"{len(transfers)} transfer claim{'s' if len(transfers) != 1 else ''}"
+    table = Table(title=f"{claims} in {n_articles} article{'s' if n_articles != 1 else ''}")
     for column in ("article", "supplier", "recipient", "goods", "quantity", "time", "according to", "certainty"):
         table.add_column(column, overflow="fold")
     for t in transfers:
         q = t.quantity
         quantity = f"{_qualifier(q.qualifier)}{q.value:,.0f} {q.unit}" if q else ""
         table.add_row(
-            t.doc_id,
-            f"{t.supplier.name} ({t.supplier.country})",
-            f"{t.recipient.name} ({t.recipient.country})",
-            ", ".join(f"{g.text} [{g.category}]" for g in t.items),
+            Text(t.doc_id),
+            Text(f"{t.supplier.name} ({t.supplier.country})"),
+            Text(f"{t.recipient.name} ({t.recipient.country})"),
+            _goods_cell(t),
             quantity,
             t.time.value if t.time and t.time.value else "",
-            " → ".join(s.name for s in t.attribution),
+            Text(" → ".join(s.name for s in t.attribution)),
             t.certainty,
         )
     console.print(table)
+
+
+def _goods_cell(t: Transfer) -> Text:
+    """'luxury limousine (vehicles, luxury_goods)': each phrase once, with its categories."""
+    by_text: dict[str, list[str]] = {}
+    for g in t.items:
+        by_text.setdefault(g.text, []).append(g.category)
+    return Text("; ".join(f"{text} ({', '.join(cats)})" for text, cats in by_text.items()))
 
 
 def _qualifier(q: str) -> str:

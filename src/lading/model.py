@@ -50,11 +50,13 @@ class Actor:
     country: str | None  # ISO 3166-1 alpha-3 of the state it belongs to or acts for
     kind: ActorKind
 
-    def to_json(self, text: str | None = None) -> dict[str, Any]:
+    def to_json(self, text: str | None = None, found: str = "text") -> dict[str, Any]:
         kind = _PARTY_KIND.get(self.kind, self.kind)
         out: dict[str, Any] = {"name": self.name, "country": self.country, "kind": kind}
         if text is not None:
             out["text"] = text
+        if found != "text":
+            out["found"] = found  # how a party the sentence leaves unsaid was supplied: goods, sentence, context, reciprocal
         return out
 
 
@@ -130,6 +132,8 @@ class Transfer:
     evidence: tuple[Span, ...]
     supplier_text: str | None = None
     recipient_text: str | None = None
+    supplier_found: str = "text"
+    recipient_found: str = "text"
     quantity: Quantity | None = None
     time: TimeExpression | None = None
     attribution: tuple[Source, ...] = ()
@@ -141,8 +145,8 @@ class Transfer:
         return {
             "kind": "transfer",
             "doc_id": self.doc_id,
-            "supplier": self.supplier.to_json(self.supplier_text),
-            "recipient": self.recipient.to_json(self.recipient_text),
+            "supplier": self.supplier.to_json(self.supplier_text, self.supplier_found),
+            "recipient": self.recipient.to_json(self.recipient_text, self.recipient_found),
             "items": [g.to_json() for g in self.items],
             "quantity": self.quantity.to_json() if self.quantity else None,
             "time": {"value": self.time.value, "text": self.time.text} if self.time else None,

@@ -106,6 +106,8 @@ def _record(article: Article, sent: SpacySpan, frame: Frame, attributions, times
             recipient=recipient.actor,
             supplier_text=_mention_text(sent.doc, supplier),
             recipient_text=_mention_text(sent.doc, recipient),
+            supplier_found=frame.supplier_from,
+            recipient_found=frame.recipient_from,
             items=goods.items,
             quantity=goods.quantity,
             time=time,
