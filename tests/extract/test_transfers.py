@@ -181,3 +181,53 @@ def test_a_gerund_the_parser_reads_as_a_modifier_still_states_a_transfer():
 def test_a_party_phrase_the_parser_hangs_on_the_goods():
     assert keys(transfers_in("Brazil exported a record volume of beef to China in 2023.")) == {("BRA", "CHN", "food")}
     assert keys(transfers_in("India imports the bulk of its weapons from Russia.")) == {("RUS", "IND", "arms")}
+
+
+# ---- parties and goods from the article around the sentence
+
+
+def test_in_return_without_for_reverses_the_flow_just_reported():
+    text = ("Iran has delivered hundreds of drones to Russia, officials said. "
+            "In return, Tehran is believed to be receiving wheat and cash.")
+    records = transfers_in(text)
+    assert {("IRN", "RUS", "arms"), ("RUS", "IRN", "food")} <= keys(records)
+    back = next(r for r in records if r["supplier"]["country"] == "RUS")
+    assert back["supplier"]["found"] == "reciprocal" and back["certainty"] == "hedged"
+
+
+def test_the_articles_topic_supplies_a_recipient_the_sentence_leaves_out():
+    text = ("Spain has delivered six Leopard tanks to Ukraine, its defense ministry said. "
+            "Norway separately handed over eight more Leopard tanks last week.")
+    assert keys(transfers_in(text)) == {("ESP", "UKR", "arms"), ("NOR", "UKR", "arms")}
+
+
+def test_who_stops_or_resumes_a_flow_is_its_supplier():
+    text = "Algeria's state energy company resumed gas deliveries to Spain on Monday."
+    assert keys(transfers_in(text)) == {("DZA", "ESP", "goods")}
+
+
+def test_goods_arriving_somewhere_were_received_there():
+    assert keys(transfers_in("The first Abrams tanks have arrived in Ukraine, Zelenskyy said.")) == {("USA", "UKR", "arms")}
+    text = "A Turkish cargo ship carrying 20,000 tonnes of flour docked in Tripoli on Friday."
+    assert keys(transfers_in(text)) == {("TUR", "LBY", "food")}
+
+
+def test_motion_verbs_need_goods_and_a_destination():
+    assert keys(transfers_in("The UAE flew weapons to Khalifa Haftar's forces.")) == {("ARE", "LBY", "arms")}
+    assert transfers_in("Turkish F-16 jets flew low over the capital on Monday.") == []
+
+
+def test_an_object_it_is_not_the_clauses_own_subject():
+    text = "China has lent Pakistan billions of dollars and supplied it with fighter jets."
+    assert keys(transfers_in(text)) == {("CHN", "PAK", "money"), ("CHN", "PAK", "arms")}
+
+
+def test_the_north_is_north_korea_only_when_korea_was_just_named():
+    text = "North Korea has fired two missiles this month. The North has also shipped shells to Russia."
+    assert keys(transfers_in(text)) == {("PRK", "RUS", "ammunition")}
+    assert transfers_in("Fighting raged in the north. The North has also shipped shells to Russia.") == []
+
+
+def test_goods_behind_nested_measures():
+    text = "Pemex sent an average of 16,000 barrels per day of crude oil to Cuba in 2023."
+    assert keys(transfers_in(text)) == {("MEX", "CUB", "crude_oil")}

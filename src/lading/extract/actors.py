@@ -427,6 +427,8 @@ def _descriptors(doc: Doc, mentions: list[ActorMention], kb: Knowledge) -> list[
         scored = _descriptor_scores(description, kb)
         if lemma in weak and not scored:
             continue
+        if lemma in weak and description == token.lower_ and not token.text[0].isupper():
+            continue  # "the North" may be North Korea; "fighting in the north" is a direction
         target = _antecedent(index, token.i, scored)
         if target is None:
             continue
@@ -457,7 +459,8 @@ def _antecedent(index: ActorIndex, i: int, scores: dict[str, int]) -> ActorMenti
     best = max(window, key=lambda m: scores.get(m.actor.country or "", 0), default=None)
     if best is not None and scores.get(best.actor.country or "", 0):
         return best
-    if scores:
+    description = doc[doc[i].left_edge.i:i + 1].text.split()
+    if scores and len(description) >= 3:  # "the Islamic Republic", never a bare "the North"
         top = max(scores.values())
         leaders = [iso3 for iso3, score in scores.items() if score == top]
         if len(leaders) == 1:
@@ -471,10 +474,13 @@ def _clause_subject(token: Token) -> int | None:
     node = token
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
-    for child in node.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
-            return child.i
-    return None
+    while True:
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
+                return child.i
+        if node.dep_ != "conj" or node.head.i == node.i:  # "Russia has lent … and supplied it with jets"
+            return None
+        node = node.head
 
 
 def _state_mention_for(iso3: str, at: int) -> ActorMention:
@@ -515,6 +521,9 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         here = token.sent.start
         recent = [m for m in reversed(index.mentions) if m.end <= token.i and m.actor.country
                   and (m.is_state or m.via in ("institution", "organization")) and _sentence_gap(doc, m.start, here) <= 1]
+        if token.dep_ in ("dobj", "pobj"):  # "Russia supplied it with jets": not the clause's own subject
+            own = _clause_subject(token)
+            recent = [m for m in recent if own is None or not m.start <= own < m.end]
         subjects = [m for m in recent if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
         same_sentence = [m for m in recent if m.start >= here]
         target = (subjects or same_sentence or [None])[0]

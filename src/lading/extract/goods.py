@@ -151,6 +151,13 @@ def read_goods(head: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]
 def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]):
     left = [t for t in noun.doc[noun.left_edge.i:noun.i]]
     held = _held_goods(noun)
+    for _ in range(3):  # "an average of 16,000 barrels per day of crude oil": through nested measures
+        if held is None or classify(held, weapons):
+            break
+        deeper = _held_goods(held) or _held_goods(_per_unit(held))
+        if deeper is None:
+            break
+        held = deeper
     if held is not None:
         inner_items: list[Goods] = []
         inner_q = None
@@ -203,6 +210,16 @@ def _is_money(noun: Token) -> bool:
     return noun.pos_ == "NUM" and any(t.lower_ in MONEY_SIGNS for t in noun.doc[noun.left_edge.i:noun.i])
 
 
+def _per_unit(noun: Token) -> Token:
+    """'barrels per day of oil': the parser hangs the goods on the unit of time."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("per", "a", "each"):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return noun
+
+
 def is_container(noun: Token) -> bool:
     """'loads', 'shipments', 'masses' (which the lemmatizer makes "masse"): nouns that hold goods."""
     containers = load().lexicon.containers
@@ -211,7 +228,12 @@ def is_container(noun: Token) -> bool:
 
 
 def _held_goods(noun: Token) -> Token | None:
-    """For "loads of X", "$1 billion in X", "$5 million worth of X": the X."""
+    """For "loads of X", "$1 billion in X", "$5 million worth of X", "a tanker carrying X": the X."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in load().cues["carrying_verbs"]:
+            objs = [c for c in child.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
     if not is_container(noun) and not _is_money(noun):
         return None
     for child in noun.children:

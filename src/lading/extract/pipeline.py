@@ -72,7 +72,7 @@ def extract_parsed(parsed: ParsedArticle) -> list[Transfer]:
         for frame in frames:
             record = _record(article, sent, frame, attributions, times)
             records.extend(record)
-        earlier.extend(f for f in frames if f.suppliers and f.recipients)
+        earlier.extend(f for f in frames if f.suppliers or f.recipients)
     return records
 
 

@@ -27,7 +27,7 @@ from lading.extract.goods import GoodsPhrase, classify, read_goods
 from lading.knowledge import WeaponSystem, load
 from lading.model import Actor
 
-Direction = Literal["give", "get"]
+Direction = Literal["give", "get", "arrive"]
 
 
 @dataclass
@@ -57,6 +57,8 @@ def trigger_kind(token: Token) -> tuple[str, Direction] | None:
             return "verb", "give"
         if lemma in cues["get_verbs"]:
             return "verb", "get"
+        if lemma in cues["arrival_verbs"]:
+            return "verb", "arrive"
     elif token.pos_ in ("NOUN", "PROPN"):
         if lemma in cues["give_nouns"] or lemma in cues["flow_goods_nouns"]:
             return "noun", "give"
@@ -238,6 +240,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         modified = []  # zero relative repaired above: the head is the subject, not the goods
 
     frame = Frame(verb)
+    if direction == "arrive":
+        return _arrival_frame(verb, subj, from_objects, actors, weapons)
     pay_for = _prep_objects(verb, {"for"}) if lemma in cues["purchase_with_for"] else []
     if pay_for and not objects:  # "Chinese refiners paid for Iranian crude": a purchase
         direction = "get"
@@ -274,7 +278,21 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         frame.goods = _goods_in_sentence(verb, actors, weapons)
     if frame.goods is None and lemma in cues["weak_give_verbs"]:
         return None
+    if lemma in cues["motion_verbs"] and not frame.recipients:
+        return None
     return frame
+
+
+def _arrival_frame(verb: Token, subj: Token | None, from_objects: list[Token], actors: ActorIndex, weapons) -> Frame | None:
+    """'The first Patriot systems have arrived in Ukraine': the goods are the subject, where they
+    arrive receives them, and who sent them comes from "from" or the goods' maker."""
+    frame = Frame(verb)
+    if subj is None or (actors.at(subj.i) is not None and subj.pos_ == "PROPN"):
+        return None
+    frame.goods = read_goods(subj, actors, weapons)
+    places = _prep_objects(verb, {"in", "at", "into", "to"}) + _children(verb, "dobj")
+    _set_parties(frame, from_objects or _goods_prep_objects([subj], load().cues["supplier_preps"]), places, actors)
+    return frame if frame.recipients else None
 
 
 def _goods_in_sentence(verb: Token, actors: ActorIndex, weapons) -> GoodsPhrase | None:
@@ -326,11 +344,21 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
     if direction == "give" and not to_objects and not owners and _light_receiver(noun) is not None:
         direction = "get"  # "Poland took delivery of K2 tanks": the taker receives
         owners = [_light_receiver(noun)]
+    elif direction == "give" and not owners and not by_objects and not from_objects and _flow_manager(noun) is not None:
+        owners = [_flow_manager(noun)]  # "Gazprom stopped the gas supply to Germany": who stops it supplies it
+        to_objects = to_objects or _recipient_objects(noun.head, actors)
     if direction == "give":
         _set_parties(frame, owners + by_objects + from_objects, to_objects, actors)
     else:
         _set_parties(frame, from_objects, owners + by_objects, actors)
     return frame
+
+
+def _flow_manager(noun: Token) -> Token | None:
+    """The subject of a verb that starts, stops or changes a flow it takes as object."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in load().cues["flow_control_verbs"]:
+        return _subject(noun.head)
+    return None
 
 
 def _light_receiver(noun: Token) -> Token | None:
@@ -378,6 +406,7 @@ def fill_parties(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: fro
             frame.suppliers, frame.supplier_from = [_state_mention(frame.goods.origin, frame.goods.start)], "goods"
     if not frame.suppliers and not frame.recipients:
         return frame
+    frame = in_return(frame, earlier)
     for role in ("suppliers", "recipients"):
         if getattr(frame, role) or role in frame.closed:
             continue
@@ -421,20 +450,48 @@ def _same_sentence(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: f
 
 
 def _earlier(frame: Frame, role: str, other: list[ActorMention], earlier: list[Frame]) -> ActorMention | None:
-    """The same party of the latest earlier transfer of the same kind of goods with the same other party."""
-    if frame.goods is None or not other:
+    """The party an earlier transfer of the same kind of goods had in this role: the latest one with
+    the same other party, else the one party all such earlier transfers agree on (the article's topic:
+    "Germany handed over an IRIS-T system" after Patriots arrived in Ukraine)."""
+    if frame.goods is None:
         return None
     families = load().lexicon.families
     categories = {families.get(g.category, g.category) for g in frame.goods.items}
     other_countries = {m.actor.country for m in other}
-    for prev in reversed(earlier):
-        if prev.goods is None or not categories & {families.get(g.category, g.category) for g in prev.goods.items}:
-            continue
+    same_goods = [p for p in earlier if p.goods is not None
+                  and categories & {families.get(g.category, g.category) for g in p.goods.items}]
+    for prev in reversed(same_goods):
         prev_other = prev.recipients if role == "suppliers" else prev.suppliers
         mine = prev.suppliers if role == "suppliers" else prev.recipients
         if mine and other_countries & {m.actor.country for m in prev_other}:
             return mine[0]
+    candidates = [m for p in same_goods for m in (p.suppliers if role == "suppliers" else p.recipients)]
+    if candidates and len({m.actor.country for m in candidates}) == 1 and candidates[-1].actor.country not in other_countries:
+        return candidates[-1]
     return None
+
+
+def in_return(frame: Frame, earlier: list[Frame]) -> Frame:
+    """'In return, Pyongyang is believed to be receiving food': the other side of the latest flow."""
+    if not earlier or (frame.suppliers and frame.recipients) or not _says_in_return(frame.trigger):
+        return frame
+    prev = earlier[-1]
+    if not frame.suppliers and prev.recipients:
+        frame.suppliers, frame.supplier_from = list(prev.recipients), "reciprocal"
+    if not frame.recipients and prev.suppliers:
+        frame.recipients, frame.recipient_from = list(prev.suppliers), "reciprocal"
+    return frame
+
+
+def _says_in_return(trigger: Token) -> bool:
+    """A bare "in return" / "in exchange" on the transfer word or a verb above it."""
+    reciprocal = load().cues["reciprocal_nouns"]
+    for node in (trigger, *trigger.ancestors):
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and any(
+                    g.lemma_.lower() in reciprocal and not any(c.dep_ == "prep" for c in g.children) for g in prep.children):
+                return True
+    return False
 
 
 def reciprocal_frames(sent: SpacySpan, frames: list[Frame], actors: ActorIndex, weapons) -> list[Frame]:
