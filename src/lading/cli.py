@@ -9,7 +9,13 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -29,7 +35,7 @@ def main() -> None:
     """Lading: sourced transfer records from news articles."""
 
 
-def _parse_date(value: Optional[str]) -> Optional[date]:
+def _parse_date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
@@ -42,7 +48,7 @@ def _parse_date(value: Optional[str]) -> Optional[date]:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")],
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record per transfer (transfer.schema.json).")] = False,
-    date_: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the file's own.")] = None,
+    date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the file's own.")] = None,
 ) -> None:
     """Extract the transfers each article claims: who supplied what to whom, how much, when, per whom."""
     override = _parse_date(date_)
@@ -56,7 +62,9 @@ def extract(
     for e in errors:
         err.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
 
-    from lading.extract.pipeline import extract_many  # spaCy loads only when there is work to do
+    from lading.extract.pipeline import (
+        extract_many,  # spaCy loads only when there is work to do
+    )
 
     transfers: list[Transfer] = []
     show_progress = not jsonl and len(articles) > 1 and err.is_terminal

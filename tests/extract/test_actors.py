@@ -14,7 +14,12 @@ import pytest
 from spacy.tokens import Token
 
 from lading import nlp
-from lading.extract.actors import ActorIndex, ActorMention, find_actors, subdivision_country
+from lading.extract.actors import (
+    ActorIndex,
+    ActorMention,
+    find_actors,
+    subdivision_country,
+)
 from lading.ingest.text import article_from_text
 
 DAY = date(2024, 3, 18)

@@ -3,7 +3,12 @@ from pathlib import Path
 
 import pytest
 
-from lading.ingest.text import ReadError, article_from_text, iter_text_files, read_text_file
+from lading.ingest.text import (
+    ReadError,
+    article_from_text,
+    iter_text_files,
+    read_text_file,
+)
 
 
 def test_header_gives_date_and_section_and_offsets_stay_the_files():

@@ -16,12 +16,19 @@ from datetime import date
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from lading.extract.actors import ActorIndex, ActorMention, find_actors
+from lading.extract.actors import ActorMention, find_actors
 from lading.extract.attribution import Memory, chain_for, find_attributions
 from lading.extract.certainty import modality
 from lading.extract.goods import weapon_tokens
 from lading.extract.timex import Tense, find_times
-from lading.extract.transfers import Frame, fill_parties, parties, read_frames, reciprocal_frames, trigger_kind
+from lading.extract.transfers import (
+    Frame,
+    fill_parties,
+    parties,
+    read_frames,
+    reciprocal_frames,
+    trigger_kind,
+)
 from lading.model import Article, Certainty, Span, TimeExpression, Transfer
 from lading.nlp import ParsedArticle, check_length, parse, parse_many
 

@@ -16,7 +16,7 @@ from the frame are then filled by three general rules, in order:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from spacy.tokens import Span as SpacySpan
@@ -542,7 +542,3 @@ def parties(frame: Frame) -> list[tuple[ActorMention, ActorMention]]:
             if s.actor.country and r.actor.country and s.actor.country != r.actor.country:
                 out.append((s, r))
     return out
-
-
-def with_goods(frame: Frame, goods: GoodsPhrase) -> Frame:
-    return replace(frame, goods=goods)
