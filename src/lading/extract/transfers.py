@@ -1,18 +1,23 @@
 """Where a sentence becomes a transfer.
 
-A transfer word is a verb of giving ("supply", "ship", "sell"), a verb of getting
-("receive", "import", "buy"), or a noun of either ("deliveries", "exports",
-"purchase"), all listed in ``knowledge/data/cues.yaml``. From the dependency
-parse around it we read a *frame*: who gives, who gets, what. Parties missing
-from the frame are then filled by three general rules, in order:
+A transfer word is a verb of giving ("supply", "ship", "sell"), of getting
+("receive", "import", "buy") or of arriving ("arrive in"), or a noun of giving or
+getting ("deliveries", "exports", "purchase"), all listed in
+``knowledge/data/cues.yaml``. From the dependency parse around it we read a
+*frame*: who gives, who gets, what. Parties the sentence leaves unsaid are then
+filled by general rules, in order (``fill_parties``):
 
 1. the maker named in the goods phrase ("Russian oil", "Russia's S-400");
-2. another state named in the same sentence that is not a source
-   ("… the country of Kim Jong Un: Russia will be supplied with …");
-3. the party of an earlier transfer of the same goods in the article
-   ("arms exports to Russia" after "North Korea shipped arms to Russia").
+2. a bare "in return": the other side of the flow just reported;
+3. an earlier transfer of the same kind of goods in the article, with the same
+   other party, else the party all such transfers agree on (the article's topic);
+4. another state named in the same sentence, only where the giver is left out
+   of a passive ("Russia will be supplied with …") or the getter out of a verb
+   whose giver is named.
 
-"In return for" / "in exchange for" adds the flow in the other direction.
+A phrase that names something other than a state (a "to Chinese rivals") closes
+its role: we do not guess over the text. "In return for" / "in exchange for"
+adds the flow in the other direction (``reciprocal_frames``).
 """
 from __future__ import annotations
 
@@ -239,9 +244,9 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     if modified and actors.at(verb.head.i) is not None and objects and objects[0].head.i != verb.i:
         modified = []  # zero relative repaired above: the head is the subject, not the goods
 
-    frame = Frame(verb)
     if direction == "arrive":
         return _arrival_frame(verb, subj, from_objects, actors, weapons)
+    frame = Frame(verb)
     pay_for = _prep_objects(verb, {"for"}) if lemma in cues["purchase_with_for"] else []
     if pay_for and not objects:  # "Chinese refiners paid for Iranian crude": a purchase
         direction = "get"
