@@ -13,6 +13,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -84,6 +85,56 @@ def extract(
     if not jsonl:
         _print_table(transfers, len(articles))
     raise typer.Exit(1 if errors else 0)
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second, for runs whose total is unknown in advance."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "")
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs: text, HTML, RSS/Atom, WARC, JSONL.")],
+    db: Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQLite path.", show_default="lading.db")] = None,
+    fetch: Annotated[bool, typer.Option("--fetch", help="Fetch and extract the pages that feed entries link to.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local hosts.")] = False,
+    date_: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD for articles without one.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Store articles and the transfers they claim: each once, near-copies linked to the first."""
+    from lading.store.db import StoreError, connect
+    from lading.store.ingest import Ingester
+
+    override = _parse_date(date_)
+    try:
+        engine = connect(db)
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    ingester = Ingester(engine)
+    show = not quiet and not as_json and err.is_terminal
+    with Progress(TextColumn("ingesting"), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(),
+                  console=err, disable=not show) as progress:
+        task = progress.add_task("ingest", total=None)
+        summary = ingester.run(
+            sources,
+            on_article=lambda: progress.advance(task),
+            on_error=lambda message: err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True),
+            fetch_links=fetch, allow_private=allow_private, date_override=override,
+        )
+    if as_json:
+        sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")
+    elif not quiet:
+        table = Table(title=f"ingested into {engine.url.render_as_string(hide_password=True)}")
+        for column in ("new", "identical", "near-duplicate", "failed", "transfer records"):
+            table.add_column(column, justify="right")
+        table.add_row(*(str(n) for n in (summary.new, summary.identical, summary.near_duplicate, summary.failed, summary.records)))
+        Console().print(table)
+    raise typer.Exit(1 if summary.failed else 0)
 
 
 def _print_table(transfers: list[Transfer], n_articles: int) -> None:

@@ -38,8 +38,11 @@ class Article:
     date: date | None = None
     title: str | None = None
     section: str | None = None
-    path: str | None = None
+    path: str | None = None  # the file, archive or URL it was read from
     body_start: int = 0  # offset where the story begins (after a ``date …`` header line)
+    url: str | None = None  # the story's own (canonical) address, when known
+    author: str | None = None
+    format: str = "text"  # text, html, feed, warc, jsonl
 
 
 @dataclass(frozen=True)
