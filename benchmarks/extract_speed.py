@@ -4,23 +4,22 @@
 """
 import argparse
 import time
-from pathlib import Path
 
 from lading.extract.pipeline import extract_parsed
-from lading.ingest.text import iter_text_files, read_text_file
+from lading.ingest import read_source
 from lading.knowledge import load
+from lading.model import Article
 from lading.nlp import parse_many, pipeline
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", type=Path)
+    ap.add_argument("folder", help="a folder of articles in any format lading reads")
     ap.add_argument("--limit", type=int, default=0, help="read at most this many files")
     ap.add_argument("--processes", type=int, default=1, help="parse on this many cores")
     args = ap.parse_args()
-    files, _ = iter_text_files([args.folder])
-    files = files[: args.limit] if args.limit else files
-    articles = [read_text_file(f) for f in files]
+    articles = [a for a in read_source(str(args.folder)) if isinstance(a, Article)]
+    articles = articles[: args.limit] if args.limit else articles
     chars = sum(len(a.text) for a in articles)
 
     began = time.perf_counter()

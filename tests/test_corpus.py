@@ -7,16 +7,17 @@ import jsonschema
 import pytest
 
 from lading.extract.pipeline import extract_many
-from lading.ingest.text import iter_text_files, read_text_file
+from lading.ingest import read_source
+from lading.model import Article
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 @pytest.fixture(scope="module")
 def results():
-    files, errors = iter_text_files([CORPUS])
-    assert not errors and len(files) == 90
-    return list(extract_many(read_text_file(f) for f in files))
+    items = list(read_source(str(CORPUS)))
+    assert len(items) == 90 and all(isinstance(a, Article) for a in items)
+    return list(extract_many(items))
 
 
 def test_every_record_is_valid_against_the_transfer_schema(results):

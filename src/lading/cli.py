@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import (
-    BarColumn,
     MofNCompleteColumn,
     Progress,
     ProgressColumn,
@@ -20,7 +19,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from lading.ingest.text import ReadError, iter_text_files, read_text_file
+from lading.ingest.common import ReadError
 from lading.model import Article, Transfer
 
 app = typer.Typer(
@@ -47,44 +46,56 @@ def _parse_date(value: str | None) -> date | None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs: text, HTML, RSS/Atom, WARC, JSONL.")],
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record per transfer (transfer.schema.json).")] = False,
-    date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the file's own.")] = None,
+    date_: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the articles' own.")] = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local hosts.")] = False,
 ) -> None:
     """Extract the transfers each article claims: who supplied what to whom, how much, when, per whom."""
-    override = _parse_date(date_)
-    files, errors = iter_text_files(paths)
-    articles: list[Article] = []
-    for f in files:
-        try:
-            articles.append(read_text_file(f, date_override=override))
-        except ReadError as exc:
-            errors.append(exc)
-    for e in errors:
-        err.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
-
     from lading.extract.pipeline import (
         extract_many,  # spaCy loads only when there is work to do
     )
+    from lading.ingest import read_source
+
+    override = _parse_date(date_)
+    failed = False
+
+    def articles() -> Iterator[Article]:
+        nonlocal failed
+        for path in paths:
+            for item in read_source(path, date_override=override, allow_private=allow_private):
+                if isinstance(item, ReadError):
+                    failed = failed or item.fatal
+                    _report(item)
+                else:
+                    yield item
 
     transfers: list[Transfer] = []
-    show_progress = not jsonl and len(articles) > 1 and err.is_terminal
-    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    n_articles = 0
+    show_progress = not jsonl and err.is_terminal
+    with Progress(TextColumn("extracting"), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(),
                   console=err, disable=not show_progress) as progress:
-        task = progress.add_task("extract", total=len(articles))
-        for result in extract_many(articles):
+        task = progress.add_task("extract", total=None)
+        for result in extract_many(articles()):
             progress.advance(task)
             if result.error:
-                err.print(f"[red]error[/red] {result.error}", highlight=False, soft_wrap=True)
-                errors.append(ReadError(result.article.path or result.article.doc_id, result.error))
+                failed = True
+                _report(ReadError(result.article.path or result.article.doc_id, result.error.split(": ", 1)[-1]))
                 continue
+            n_articles += 1
             if jsonl:
                 for t in result.transfers:
                     sys.stdout.write(json.dumps(t.to_json(), ensure_ascii=False) + "\n")
             transfers.extend(result.transfers)
     if not jsonl:
-        _print_table(transfers, len(articles))
-    raise typer.Exit(1 if errors else 0)
+        _print_table(transfers, n_articles)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _report(problem: ReadError) -> None:
+    """One line on stderr naming the input and what is wrong with it."""
+    label = "[red]error[/red]" if problem.fatal else "[yellow]warning[/yellow]"
+    err.print(f"{label} {problem}", highlight=False, soft_wrap=True)
 
 
 class _RateColumn(ProgressColumn):
@@ -101,7 +112,7 @@ def ingest(
     db: Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQLite path.", show_default="lading.db")] = None,
     fetch: Annotated[bool, typer.Option("--fetch", help="Fetch and extract the pages that feed entries link to.")] = False,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local hosts.")] = False,
-    date_: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD for articles without one.")] = None,
+    date_: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the articles' own.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
@@ -123,7 +134,7 @@ def ingest(
         summary = ingester.run(
             sources,
             on_article=lambda: progress.advance(task),
-            on_error=lambda message: err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True),
+            on_error=_report,
             fetch_links=fetch, allow_private=allow_private, date_override=override,
         )
     if as_json:

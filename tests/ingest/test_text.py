@@ -6,7 +6,6 @@ import pytest
 from lading.ingest.text import (
     ReadError,
     article_from_text,
-    iter_text_files,
     read_text_file,
 )
 
@@ -40,7 +39,7 @@ def test_invalid_header_date_is_a_clear_error():
 
 @pytest.mark.parametrize(
     "content, reason",
-    [(b"", "empty"), (b"  \n ", "empty"), (b"\x00\x01\x02binary", "binary"), (b"caf\xe9 au lait", "UTF-8")],
+    [(b"", "empty"), (b"  \n ", "empty"), (b"\x00\x01\x02binary", "binary"), (b"\xff\xfe\x00b\x00a", "byte-swapped")],
 )
 def test_unreadable_files_name_the_file_and_reason(tmp_path: Path, content: bytes, reason: str):
     f = tmp_path / "story.txt"
@@ -50,16 +49,13 @@ def test_unreadable_files_name_the_file_and_reason(tmp_path: Path, content: byte
     assert str(f) in str(exc.value) and reason in str(exc.value)
 
 
+def test_latin1_text_is_read_not_refused(tmp_path: Path):
+    f = tmp_path / "story.txt"
+    f.write_bytes(b"caf\xe9 au lait")
+    assert read_text_file(f).text == "caf\u00e9 au lait"
+
+
 def test_doc_id_is_the_file_name_without_extension(tmp_path: Path):
     f = tmp_path / "voa-123.txt"
     f.write_text("date 2025-03-10 Africa\n\nHeadline\n\nBody.", encoding="utf-8")
     assert read_text_file(f).doc_id == "voa-123"
-
-
-def test_folders_expand_to_sorted_txt_files_and_missing_paths_are_errors(tmp_path: Path):
-    (tmp_path / "b.txt").write_text("B.", encoding="utf-8")
-    (tmp_path / "a.txt").write_text("A.", encoding="utf-8")
-    (tmp_path / "notes.md").write_text("skip", encoding="utf-8")
-    files, errors = iter_text_files([tmp_path, tmp_path / "missing.txt"])
-    assert [f.name for f in files] == ["a.txt", "b.txt"]
-    assert len(errors) == 1 and "missing.txt" in str(errors[0]) and "no such file" in str(errors[0])

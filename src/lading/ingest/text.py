@@ -1,22 +1,22 @@
-"""Plain-text articles: the file's own text, with an optional ``date YYYY-MM-DD <section>`` first line."""
+"""Plain-text articles: the file's own text as decoded, with an optional ``date YYYY-MM-DD <section>`` first line.
+
+Offsets index that decoded text (see ``decode.py``: BOMs stripped, non-UTF-8 lines read as Windows-1252).
+"""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
+from lading.ingest.common import Built, Context, Item, ReadError, emit, read_whole
+from lading.ingest.decode import decode
 from lading.model import Article
 
+__all__ = ["ReadError", "article_from_text", "read_text", "read_text_file", "text_article"]
+
 HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+([^\r\n]*?))?[ \t]*(?:\r?\n|\Z)")
-
-
-class ReadError(ValueError):
-    """An input that cannot become an article; the message names the file and the reason."""
-
-    def __init__(self, path: str | Path, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
-        self.reason = reason
 
 
 def article_from_text(text: str, doc_id: str, *, path: str | None = None, date_override: date | None = None) -> Article:
@@ -43,33 +43,22 @@ def _first_line(text: str, start: int) -> str | None:
     return None
 
 
+def text_article(data: bytes, ctx: Context) -> Built:
+    """The article in a text file's bytes, and the decoding warning if part of it was guessed."""
+    text, warning = decode(data, ctx.source, ctx.charset)
+    return article_from_text(text, ctx.doc_id, path=ctx.source, date_override=ctx.date_override), warning
+
+
+def read_text(stream: BinaryIO, ctx: Context) -> Iterator[Item]:
+    """The reader ``read_source`` uses: one article, or one error, from a plain-text stream."""
+    yield from emit(ctx.source, lambda: text_article(read_whole(stream, ctx.source, "a text article"), ctx))
+
+
 def read_text_file(path: Path, *, date_override: date | None = None) -> Article:
+    """One text file as an article; raises ReadError. Decoding warnings are dropped (``read_source`` yields them)."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = read_whole(f, str(path), "a text article")
     except OSError as exc:
         raise ReadError(path, f"cannot read: {exc.strerror or exc}") from exc
-    if not data.strip():
-        raise ReadError(path, "empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(path, "UTF-16 text; lading extract reads UTF-8 (convert it, e.g. with iconv)")
-    if b"\x00" in data[:4096]:
-        raise ReadError(path, "binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ReadError(path, f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from exc
-    return article_from_text(text, path.stem, path=str(path), date_override=date_override)
-
-
-def iter_text_files(paths: list[Path]) -> tuple[list[Path], list[ReadError]]:
-    """Expand folders into their ``.txt`` files (sorted); name paths that do not exist."""
-    files: list[Path] = []
-    errors: list[ReadError] = []
-    for p in paths:
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*.txt") if f.is_file()))
-        elif p.is_file():
-            files.append(p)
-        else:
-            errors.append(ReadError(p, "no such file or folder"))
-    return files, errors
+    return text_article(data, Context(str(path), path.stem, date_override=date_override))[0]

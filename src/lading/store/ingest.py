@@ -15,8 +15,14 @@ from sqlalchemy.exc import IntegrityError
 
 from lading.extract.pipeline import extract_parsed
 from lading.ingest import read_source
-from lading.ingest.dedup import NearDuplicates, content_hash, from_bytes, signature, to_bytes
-from lading.ingest.text import ReadError
+from lading.ingest.common import ReadError
+from lading.ingest.dedup import (
+    NearDuplicates,
+    content_hash,
+    from_bytes,
+    signature,
+    to_bytes,
+)
 from lading.model import Article, Transfer
 from lading.nlp import ParsedArticle, check_length, parse_many
 from lading.store.tables import articles, transfers
@@ -68,7 +74,7 @@ class Ingester:
                     self.near.add(row.content_hash, from_bytes(row.minhash))
 
     def run(self, sources: Iterable[str], *, on_article: Callable[[], None] = lambda: None,
-            on_error: Callable[[str], None] = lambda message: None, **read_options) -> Summary:
+            on_error: Callable[[ReadError], None] = lambda problem: None, **read_options) -> Summary:
         """Read every source, store what is new, report each stored article and each error."""
         batch: list[_Pending] = []
         for item in self._articles(sources, on_error, **read_options):
@@ -79,7 +85,7 @@ class Ingester:
         self._store_batch(batch, on_article, on_error)
         return self.summary
 
-    def _articles(self, sources: Iterable[str], on_error: Callable[[str], None], **read_options) -> Iterator[_Pending]:
+    def _articles(self, sources: Iterable[str], on_error: Callable[[ReadError], None], **read_options) -> Iterator[_Pending]:
         for source in sources:
             for item in read_source(source, **read_options):
                 if isinstance(item, ReadError):
@@ -89,15 +95,15 @@ class Ingester:
                 if pending is not None:
                     yield pending
 
-    def _problem(self, error: ReadError, on_error: Callable[[str], None]) -> None:
-        if getattr(error, "fatal", True):  # a ReadWarning is a note, not a failure
+    def _problem(self, error: ReadError, on_error: Callable[[ReadError], None]) -> None:
+        if error.fatal:  # a ReadWarning is a note, not a failure
             self.summary.failed += 1
             self.summary.errors.append(str(error))
         else:
             self.summary.warnings.append(str(error))
-        on_error(str(error))
+        on_error(error)
 
-    def _triage(self, article: Article, on_error: Callable[[str], None]) -> _Pending | None:
+    def _triage(self, article: Article, on_error: Callable[[ReadError], None]) -> _Pending | None:
         """Skip exact copies; link near copies to their first stored copy."""
         digest = content_hash(article.text)
         if digest in self._ids or digest in self._seen:
@@ -116,14 +122,14 @@ class Ingester:
         return _Pending(article, digest, to_bytes(m) if m is not None else None,
                         original[0] if original else None, original[1] if original else None)
 
-    def _store_batch(self, batch: list[_Pending], on_article: Callable[[], None], on_error: Callable[[str], None]) -> None:
+    def _store_batch(self, batch: list[_Pending], on_article: Callable[[], None], on_error: Callable[[ReadError], None]) -> None:
         by_article = {id(p.article): p for p in batch}
         for parsed in parse_many([p.article for p in batch]):
             pending = by_article[id(parsed.article)]
             self._store(pending, parsed, on_error)
             on_article()
 
-    def _store(self, pending: _Pending, parsed: ParsedArticle, on_error: Callable[[str], None]) -> None:
+    def _store(self, pending: _Pending, parsed: ParsedArticle, on_error: Callable[[ReadError], None]) -> None:
         records = extract_parsed(parsed)
         duplicate_of = self._ids.get(pending.original) if pending.original else None
         try:
