@@ -104,7 +104,7 @@ def _check_address(target: str, url: str, allow_private: bool) -> None:
             address = address.ipv4_mapped
         if not address.is_global or address.is_multicast:
             raise ReadError(url, f"{hop}refused: {host} is a private/loopback or otherwise non-public address "
-                                 f"({address}); allow_private permits it")
+                                 f"({address}); --allow-private permits it")
 
 
 def _body(response: httpx.Response, url: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
