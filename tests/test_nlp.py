@@ -40,3 +40,4 @@ def test_a_hard_wrapped_sentence_stays_one_sentence():
     text = "Iran has shipped hundreds of drones\nto Russia since last summer, officials said.\n\nNext paragraph here."
     parsed = parse(article_from_text(text, "t"))
     assert parsed.sentences[0].text.replace("\n", " ").startswith("Iran has shipped hundreds of drones to Russia")
+
