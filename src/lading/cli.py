@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from contextlib import nullcontext
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -52,10 +54,10 @@ def extract(
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local hosts.")] = False,
 ) -> None:
     """Extract the transfers each article claims: who supplied what to whom, how much, when, per whom."""
-    from lading.extract.pipeline import (
-        extract_many,  # spaCy loads only when there is work to do
-    )
+    # imported here: spaCy loads only when there is work to do
+    from lading.extract.pipeline import extract_many
     from lading.ingest import read_source
+    from lading.ledger import flag_transfer
 
     override = _parse_date(date_)
     failed = False
@@ -83,10 +85,11 @@ def extract(
                 _report(ReadError(result.article.path or result.article.doc_id, result.error.split(": ", 1)[-1]))
                 continue
             n_articles += 1
+            flagged = [f for t in result.transfers for f in flag_transfer(t, result.article.date)]
             if jsonl:
-                for t in result.transfers:
+                for t in flagged:
                     sys.stdout.write(json.dumps(t.to_json(), ensure_ascii=False) + "\n")
-            transfers.extend(result.transfers)
+            transfers.extend(flagged)
     if not jsonl:
         _print_table(transfers, n_articles)
     raise typer.Exit(1 if failed else 0)
@@ -146,6 +149,108 @@ def ingest(
         table.add_row(*(str(n) for n in (summary.new, summary.identical, summary.near_duplicate, summary.failed, summary.records)))
         Console().print(table)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _ledger(db: Optional[str]):
+    from lading.ledger import build_ledger
+    from lading.store.db import StoreError, connect
+    from lading.store.read import stored_records
+
+    try:
+        engine = connect(db)
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    return engine, build_ledger(stored_records(engine))
+
+
+@app.command()
+def ledger(
+    db: Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQLite path.", show_default="lading.db")] = None,
+    supplier: Annotated[Optional[str], typer.Option(help="ISO3 of the supplying state.")] = None,
+    recipient: Annotated[Optional[str], typer.Option(help="ISO3 of the receiving state.")] = None,
+    category: Annotated[Optional[str], typer.Option(help="A schema category: arms, fuel, …")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only entries whose time reaches this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only entries whose time begins by this date (YYYY-MM-DD).")] = None,
+    flagged: Annotated[bool, typer.Option("--flagged", help="Only entries a sanctions rule flags.")] = False,
+    min_sources: Annotated[int, typer.Option("--min-sources", help="Only entries with this many independent sources.")] = 0,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, jsonl, parquet, gexf or graphml.")] = "table",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (needed for parquet, gexf, graphml).")] = None,
+) -> None:
+    """The ledger: transfers merged across articles, with independent sources, disagreements and sanctions flags."""
+    from lading import export
+    from lading.ledger import select
+
+    if fmt not in export.FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(export.FORMATS)}")
+    if fmt in export.FILE_FORMATS and output is None:
+        raise typer.BadParameter(f"--format {fmt} writes a file: give --output PATH")
+    _, entries = _ledger(db)
+    entries = select(entries, supplier=supplier, recipient=recipient, category=category, since=_parse_date(since),
+                     until=_parse_date(until), flagged=flagged, min_sources=min_sources)
+    if fmt == "table":
+        _print_entries(entries)
+    elif fmt in export.FILE_FORMATS:
+        (export.write_parquet(entries, output) if fmt == "parquet" else export.write_graph(entries, output, fmt))
+        err.print(f"{len(entries)} entries written to {output}", highlight=False)
+    else:
+        with (output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)) as out:
+            (export.write_csv if fmt == "csv" else export.write_jsonl)(entries, out)
+
+
+@app.command()
+def show(
+    entry_id: Annotated[str, typer.Argument(help="An entry id as `lading ledger` prints it, e.g. PRK-RUS-ammunition-2023.")],
+    db: Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQLite path.", show_default="lading.db")] = None,
+) -> None:
+    """One ledger entry: every mention with its sentence and source chain, disagreements and sanctions flags."""
+    from lading.store.read import article_texts
+
+    engine, entries = _ledger(db)
+    entry = next((e for e in entries if e.id == entry_id), None)
+    if entry is None:
+        err.print(f"[red]error[/red] no entry {entry_id!r} (see `lading ledger`)", highlight=False)
+        raise typer.Exit(1)
+    texts = article_texts(engine, [m.article_id for m in entry.mentions])
+    console = Console()
+    console.print(Text(f"{entry.id}: {entry.supplier_name} → {entry.recipient_name}, {entry.category}, "
+                       f"{entry.time or 'undated'}", style="bold"))
+    console.print(Text(f"certainty {entry.certainty}; {len(entry.mentions)} mention(s); "
+                       f"{len(entry.sources)} independent source(s): {'; '.join(entry.sources)}"))
+    for m in entry.mentions:
+        copy = f" (near-copy of article {m.duplicate_of})" if m.duplicate_of else ""
+        console.print(Text(f"\n{m.doc_id} · {m.published or 'no date'} · {m.title or ''}{copy}", style="cyan"))
+        for r in m.records:
+            chain = " → ".join(a["name"] for a in r["attribution"]) or "the article itself"
+            q = r.get("quantity")
+            details = ", ".join(x for x in (q and q.get("text"), r.get("time") and r["time"]["value"]) if x)
+            console.print(Text(f"  [{r['certainty']}] according to {chain}" + (f"; {details}" if details else "")))
+            for ev in r["evidence"]:
+                text = texts.get(m.article_id, "")
+                console.print(Text(f"    “{text[ev['start']:ev['end']]}”", style="italic"))
+    for c in entry.contradictions:
+        sides = "; ".join(f"{s.value} ({', '.join(s.sources)})" for s in c.sides)
+        console.print(Text(f"\nContradiction on {c.field}: {sides}", style="yellow"))
+    for f in entry.flags:
+        mark = "" if f.verified else " [citation unverified]"
+        console.print(Text(f"\nSanctions {f.rule} ({f.citation}){mark}: {f.reason}", style="red"))
+
+
+def _print_entries(entries) -> None:
+    console = Console()
+    table = Table(title=f"{len(entries)} ledger entr{'y' if len(entries) == 1 else 'ies'}")
+    for column in ("entry", "flow", "time", "mentions", "sources", "certainty", "quantity", "disputes", "sanctions"):
+        table.add_column(column, overflow="fold")
+    for e in entries:
+        q = e.quantity
+        table.add_row(
+            Text(e.id), Text(f"{e.supplier_name} → {e.recipient_name}"), Text(e.time or "undated"),
+            str(len(e.mentions)), str(len(e.sources)), e.certainty,
+            Text(f"{_qualifier(q.get('qualifier', 'exact'))}{q['value']:,.0f} {q['unit']}" if q else ""),
+            Text(", ".join(c.field for c in e.contradictions)),
+            Text(", ".join(f.rule for f in e.flags)),
+        )
+    console.print(table)
 
 
 def _print_table(transfers: list[Transfer], n_articles: int) -> None:

@@ -124,6 +124,26 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Flag:
+    """A sanctions rule a transfer may breach: its id, legal basis and why it applies."""
+
+    rule: str
+    regime: str
+    kind: str  # ban, cap
+    citation: str
+    reason: str
+    verified: bool  # whether the citation was checked against a source
+    status: str | None = None  # for caps: exceeds, within, unknown
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"rule": self.rule, "basis": self.citation, "regime": self.regime, "kind": self.kind,
+                               "reason": self.reason, "verified": self.verified}
+        if self.status:
+            out["status"] = self.status
+        return out
+
+
+@dataclass(frozen=True)
 class Transfer:
     """One claimed transfer read from one article, with the evidence for it."""
 
@@ -141,7 +161,7 @@ class Transfer:
     time: TimeExpression | None = None
     attribution: tuple[Source, ...] = ()
     trigger: Span | None = None
-    sanctions: tuple[dict[str, str], ...] = field(default=())
+    sanctions: tuple[Flag, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         """The record as ``transfer.schema.json`` describes it."""
@@ -157,5 +177,56 @@ class Transfer:
             "certainty": self.certainty,
             "evidence": [s.to_json() for s in self.evidence],
             "trigger": self.trigger.to_json() if self.trigger else None,
-            "sanctions": [dict(s) for s in self.sanctions],
+            "sanctions": [f.to_json() for f in self.sanctions],
         }
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One article's telling of a ledger entry: its records there, their evidence and sources."""
+
+    article_id: int
+    doc_id: str
+    title: str | None
+    published: date | None
+    url: str | None
+    duplicate_of: int | None  # the article this one is a near-copy of
+    records: tuple[dict[str, Any], ...]  # transfer records as the schema describes them
+
+    @property
+    def chains(self) -> list[list[dict[str, Any]]]:
+        return [r.get("attribution") or [] for r in self.records]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One value in a contradiction and the sources that give it."""
+
+    value: str
+    sources: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    field: str  # quantity, time
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A transfer as the ledger knows it: every mention, the independent sources behind them, disagreements, flags."""
+
+    id: str
+    supplier: str
+    recipient: str
+    category: str
+    time: str | None  # the most precise TIMEX3 value the mentions agree on; None when undated
+    supplier_name: str
+    recipient_name: str
+    mentions: tuple[Mention, ...]
+    sources: tuple[str, ...]  # independent sources: the roots of the attribution chains
+    certainty: str  # asserted, reported, hedged, denied, disputed
+    contradictions: tuple[Contradiction, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    quantity: dict[str, Any] | None = None  # the largest stated, for weighting flows

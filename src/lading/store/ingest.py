@@ -23,6 +23,7 @@ from lading.ingest.dedup import (
     signature,
     to_bytes,
 )
+from lading.ledger import flag_transfer
 from lading.model import Article, Transfer
 from lading.nlp import ParsedArticle, check_length, parse_many
 from lading.store.tables import articles, transfers
@@ -130,7 +131,7 @@ class Ingester:
             on_article()
 
     def _store(self, pending: _Pending, parsed: ParsedArticle, on_error: Callable[[ReadError], None]) -> None:
-        records = extract_parsed(parsed)
+        records = [f for t in extract_parsed(parsed) for f in flag_transfer(t, pending.article.date)]
         duplicate_of = self._ids.get(pending.original) if pending.original else None
         try:
             with self.engine.begin() as conn:
