@@ -13,6 +13,7 @@ $(INSTALLED): pyproject.toml requirements.lock
 	touch $(INSTALLED)
 
 demo: $(INSTALLED)
+	$(BIN)/lading ingest corpus/ --db lading.db --quiet
 	$(BIN)/lading extract corpus/
 
 test: $(INSTALLED)

@@ -236,6 +236,30 @@ def show(
         console.print(Text(f"\nSanctions {f.rule} ({f.citation}){mark}: {f.reason}", style="red"))
 
 
+@app.command()
+def serve(
+    db: Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQLite path.", show_default="lading.db")] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Let POST /api/ingest fetch private addresses.")] = False,
+) -> None:
+    """The REST API under /api and the dashboard at /. Writes need LADING_TOKEN set; without it, read-only."""
+    import uvicorn
+
+    from lading.api.app import create_app
+    from lading.store.db import StoreError, connect
+
+    try:
+        engine = connect(db)
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    app_ = create_app(engine, allow_private=allow_private)
+    mode = "read-write (LADING_TOKEN set)" if app_.state.token else "read-only (set LADING_TOKEN to allow writes)"
+    err.print(f"Lading on http://{host}:{port}/ over {engine.url.render_as_string(hide_password=True)}, {mode}", highlight=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
 def _print_entries(entries) -> None:
     console = Console()
     table = Table(title=f"{len(entries)} ledger entr{'y' if len(entries) == 1 else 'ies'}")

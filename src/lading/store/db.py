@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, create_engine, event, insert, select
 
+from lading.store.ledger_tables import create_views_and_search
 from lading.store.tables import SCHEMA_VERSION, metadata, store_meta
 
 DEFAULT_URL = "sqlite:///lading.db"
@@ -31,6 +32,7 @@ def connect(url: str | None = None) -> Engine:
                 conn.execute(insert(store_meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif version != str(SCHEMA_VERSION):
                 raise StoreError(f"{url}: store schema version {version}, this lading reads version {SCHEMA_VERSION}")
+        create_views_and_search(engine)
     except StoreError:
         raise
     except Exception as exc:  # noqa: BLE001

@@ -26,6 +26,7 @@ from lading.ingest.dedup import (
 from lading.ledger import flag_transfer
 from lading.model import Article, Transfer
 from lading.nlp import ParsedArticle, check_length, parse_many
+from lading.store.ledger_tables import rebuild_ledger
 from lading.store.tables import articles, transfers
 
 BATCH = 16  # articles parsed together; each is still stored in its own transaction
@@ -65,6 +66,7 @@ class Ingester:
         self.summary = Summary()
         self.near = NearDuplicates()  # keyed by content hash, originals only
         self._ids: dict[str, int] = {}  # content hash -> stored article id
+        self.stored: list[int] = []  # ids of the articles this ingester stored
         self._seen: set[str] = set()  # content hashes read this run, stored or about to be
         with engine.connect() as conn:
             rows = conn.execute(select(articles.c.id, articles.c.content_hash, articles.c.minhash, articles.c.duplicate_of)
@@ -77,24 +79,31 @@ class Ingester:
     def run(self, sources: Iterable[str], *, on_article: Callable[[], None] = lambda: None,
             on_error: Callable[[ReadError], None] = lambda problem: None, **read_options) -> Summary:
         """Read every source, store what is new, report each stored article and each error."""
+        items = (item for source in sources for item in read_source(source, **read_options))
+        return self.add(items, on_article=on_article, on_error=on_error)
+
+    def add(self, items: Iterable[Article | ReadError], *, on_article: Callable[[], None] = lambda: None,
+            on_error: Callable[[ReadError], None] = lambda problem: None) -> Summary:
+        """Store the articles that are new among ``items``; then bring the ledger up to date."""
         batch: list[_Pending] = []
-        for item in self._articles(sources, on_error, **read_options):
-            batch.append(item)
+        for pending in self._triaged(items, on_error):
+            batch.append(pending)
             if len(batch) >= BATCH:
                 self._store_batch(batch, on_article, on_error)
                 batch = []
         self._store_batch(batch, on_article, on_error)
+        if self.stored:
+            rebuild_ledger(self.engine)
         return self.summary
 
-    def _articles(self, sources: Iterable[str], on_error: Callable[[ReadError], None], **read_options) -> Iterator[_Pending]:
-        for source in sources:
-            for item in read_source(source, **read_options):
-                if isinstance(item, ReadError):
-                    self._problem(item, on_error)
-                    continue
-                pending = self._triage(item, on_error)
-                if pending is not None:
-                    yield pending
+    def _triaged(self, items: Iterable[Article | ReadError], on_error: Callable[[ReadError], None]) -> Iterator[_Pending]:
+        for item in items:
+            if isinstance(item, ReadError):
+                self._problem(item, on_error)
+                continue
+            pending = self._triage(item, on_error)
+            if pending is not None:
+                yield pending
 
     def _problem(self, error: ReadError, on_error: Callable[[ReadError], None]) -> None:
         if error.fatal:  # a ReadWarning is a note, not a failure
@@ -143,6 +152,7 @@ class Ingester:
             self.summary.identical += 1
             return
         self._ids[pending.digest] = article_id
+        self.stored.append(article_id)
         if duplicate_of is not None:
             self.summary.near_duplicate += 1
         else:

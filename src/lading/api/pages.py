@@ -1,0 +1,4 @@
+"""The dashboard's HTML pages (placeholder until the dashboard lands)."""
+from fastapi import APIRouter
+
+router = APIRouter()
