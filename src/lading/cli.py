@@ -236,6 +236,45 @@ def show(
         console.print(Text(f"\nSanctions {f.rule} ({f.citation}){mark}: {f.reason}", style="red"))
 
 
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file (score.py's format).", exists=True, dir_okay=False)],
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Where the gold's articles are (files or folders); "
+                                                              "default: each doc's 'file' under --root.")] = None,
+    root: Annotated[Optional[Path], typer.Option(help="Folder the gold's 'file' paths are relative to (default: the folder above the gold file's).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Extract from the gold's articles and score them: P/R/F1 per slot, then every miss and spurious record."""
+    from lading.evaluate import score, summary_line
+    from lading.extract.pipeline import extract_many
+    from lading.ingest import read_source
+    from lading.ledger import flag_transfer
+
+    gold_data = json.loads(gold.read_text(encoding="utf-8"))
+    wanted = {d["doc_id"] for d in gold_data["docs"]}
+    root = root or gold.resolve().parent.parent
+    sources = paths or [str(root / d["file"]) for d in gold_data["docs"] if d.get("file")]
+    found = [a for s in sources for a in read_source(s) if isinstance(a, Article) and a.doc_id in wanted]
+    records, texts = [], {}
+    for result in extract_many(found):
+        texts[result.article.doc_id] = result.article.text
+        records.extend(f.to_json() for t in result.transfers for f in flag_transfer(t, result.article.date))
+    scores = score(gold_data, records, texts)
+    if as_json:
+        sys.stdout.write(json.dumps(scores.metrics) + "\n")
+        return
+    console = Console(soft_wrap=True)
+    for doc_id, key, entry in scores.missed:
+        evidence = entry.get("evidence")
+        shown = evidence[-1] if isinstance(evidence, list) and evidence else evidence or ""
+        console.print(Text(f"missed   {doc_id}: {key[0]}->{key[1]} {key[2]}" + (f"  | {shown}" if shown else "")))
+    for doc_id, key, recs in scores.spurious:
+        console.print(Text(f"spurious {doc_id}: {key[0]}->{key[1]} {key[2]}  | {recs[0]['evidence'][0]['text']}"))
+    m = scores.metrics
+    console.print(Text(f"articles={len(texts)}/{len(wanted)} records={m['records']} tp={m['tp']} fp={m['fp']} fn={m['fn']}"))
+    console.print(Text(summary_line(m)))
+
+
 @app.command()
 def serve(
     db: Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL or SQLite path.", show_default="lading.db")] = None,

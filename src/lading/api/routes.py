@@ -1,8 +1,8 @@
 """The JSON API under /api. Lists are paged (``limit``, ``offset``); writes need the bearer token."""
 from __future__ import annotations
 
-import secrets
 import datetime as dt
+import secrets
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request

@@ -8,7 +8,20 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import JSON, Boolean, Column, Engine, ForeignKey, Integer, String, Table, Text, delete, insert, text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Engine,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    delete,
+    insert,
+    text,
+)
 
 from lading.export import entry_json
 from lading.ledger import build_ledger
