@@ -41,3 +41,11 @@ def test_a_hard_wrapped_sentence_stays_one_sentence():
     parsed = parse(article_from_text(text, "t"))
     assert parsed.sentences[0].text.replace("\n", " ").startswith("Iran has shipped hundreds of drones to Russia")
 
+
+
+def test_a_dateline_is_not_parsed_into_the_lead():
+    text = "date 2024-05-01 World\n\nHeadline\n\nKYIV — The first tanks arrived. More came later.\n\nSEOUL (Reuters) - North Korea fired a missile."
+    parsed = parse(article_from_text(text, "t"))
+    starts = [s.text.strip() for s in parsed.sentences]
+    assert "The first tanks arrived." in starts and "North Korea fired a missile." in starts
+    assert "KYIV —" in starts and "SEOUL (Reuters) -" in starts

@@ -182,6 +182,41 @@ class Transfer:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A political event other than a transfer, coded in the PLOVER ontology (CONSULT, SUPPORT, ACCUSE, …)."""
+
+    doc_id: str
+    category: str  # one of the 16 PLOVER categories Lading codes
+    actor: Actor
+    certainty: Certainty
+    evidence: tuple[Span, ...]
+    mode: str | None = None  # PLOVER's mode where the category defines one ("visit" for CONSULT)
+    recipient: Actor | None = None  # PLOVER's target
+    actor_text: str | None = None
+    recipient_text: str | None = None
+    time: TimeExpression | None = None
+    attribution: tuple[Source, ...] = ()
+    trigger: Span | None = None
+    transfer: int | None = None  # index of the transfer record this AID/COOPERATE event is, in the article's list
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": "event",
+            "doc_id": self.doc_id,
+            "category": self.category,
+            "mode": self.mode,
+            "actor": self.actor.to_json(self.actor_text),
+            "recipient": self.recipient.to_json(self.recipient_text) if self.recipient else None,
+            "time": {"value": self.time.value, "text": self.time.text} if self.time else None,
+            "attribution": [s.to_json() for s in self.attribution],
+            "certainty": self.certainty,
+            "evidence": [s.to_json() for s in self.evidence],
+            "trigger": self.trigger.to_json() if self.trigger else None,
+            "transfer": self.transfer,
+        }
+
+
+@dataclass(frozen=True)
 class Mention:
     """One article's telling of a ledger entry: its records there, their evidence and sources."""
 

@@ -28,11 +28,14 @@ class ArticleTooLong(ValueError):
 
 @Language.component("lading_boundaries")
 def mark_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after a blank line, and after a line break that ends a sentence.
+    """Start a sentence after a blank line, after a line break that ends a sentence, and after a
+    dateline ("KYIV —", "SEOUL (Reuters) -"), which would otherwise be parsed into the lead.
 
     A single line break inside a sentence (hard-wrapped text) is left to the parser.
     """
     for i, token in enumerate(doc[:-1]):
+        if i == 0 or doc[i - 1].is_space and "\n" in doc[i - 1].text:
+            _after_dateline(doc, i)
         if not token.is_space or "\n" not in token.text:
             continue
         prev = doc[i - 1] if i > 0 else None
@@ -41,6 +44,23 @@ def mark_boundaries(doc: Doc) -> Doc:
         if blank_line or ends_sentence:
             doc[i + 1].is_sent_start = True
     return doc
+
+
+DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _after_dateline(doc: Doc, start: int) -> None:
+    """At a paragraph's start: capitals (and an agency in brackets) then a dash make a dateline."""
+    i = start
+    while i < min(start + 8, len(doc) - 1):
+        t = doc[i]
+        if t.text in DASHES and i > start:
+            doc[i + 1].is_sent_start = True
+            return
+        in_brackets = i > start and doc[i - 1].text == "("  # "(Reuters)"
+        if not (t.is_upper or t.text in ("(", ")", ",", "/") or in_brackets):
+            return
+        i += 1
 
 
 @cache
@@ -74,14 +94,63 @@ def check_length(article: Article) -> None:
 
 
 def _tokenized(article: Article) -> Doc:
-    """The article's tokens, with the story's first word starting a sentence after the header line."""
-    doc = pipeline().make_doc(article.text)
+    """The article's tokens, with the story's first word starting a sentence after the header line,
+    and Title Case headlines put in sentence case for the tagger (see ``_sentence_case``)."""
+    doc = _sentence_case(pipeline().make_doc(article.text))
     if article.body_start:
         for token in doc:
             if token.idx >= article.body_start and not token.is_space:
                 token.is_sent_start = True
                 break
     return doc
+
+
+def _sentence_case(doc: Doc) -> Doc:
+    """'North Korea Has Sent Over a Million Artillery Shells to Russia': the tagger reads every
+    capitalized word of a Title Case headline as a name. Such lines are parsed in sentence case,
+    names from the knowledge files kept; words keep their lengths, so every offset stays true.
+    """
+    words = [t.text for t in doc]
+    changed = False
+    for line in _title_case_lines(doc):
+        for t in line[1:]:
+            if t.is_title and t.text not in _name_words():
+                words[t.i] = t.text.lower()
+                changed = True
+    if not changed:
+        return doc
+    cased = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    cased.user_data["lading_text"] = doc.text
+    return cased
+
+
+def _title_case_lines(doc: Doc) -> Iterator[Span]:
+    """Lines standing alone (a blank line or the text's edge around them) most of whose words are capitalized."""
+    start = 0
+    for i in range(len(doc) + 1):
+        if i < len(doc) and not (doc[i].is_space and "\n" in doc[i].text):
+            continue
+        line = doc[start:i]
+        words = [t for t in line if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words) and line[-1].text not in FINAL_PUNCT:
+            yield line
+        start = i + 1
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    """Every word of every name in the knowledge files: these stay capitalized."""
+    from lading.knowledge import load
+
+    kb = load()
+    names: list[str] = []
+    for c in kb.countries.values():
+        names += [c.name, *c.aliases, *c.adjectives, *c.demonyms, *c.metonyms]
+    for p in kb.people:
+        names += [p.name, *p.variants]
+    for o in kb.organizations:
+        names += [o.name, *o.aliases]
+    return frozenset(w for n in names for w in n.replace("-", " ").replace("'s", "").split())
 
 
 def parse(article: Article) -> ParsedArticle:
@@ -106,3 +175,9 @@ def conjuncts(token: Token) -> list[Token]:
         if child.dep_ == "conj":
             out.extend(conjuncts(child))
     return out
+
+
+def surface(span: Span) -> str:
+    """The article's own words for ``span``, as written (a headline parsed in sentence case keeps its capitals)."""
+    text = span.doc.user_data.get("lading_text") or span.doc.text
+    return text[span.start_char:span.end_char]

@@ -231,3 +231,11 @@ def test_the_north_is_north_korea_only_when_korea_was_just_named():
 def test_goods_behind_nested_measures():
     text = "Pemex sent an average of 16,000 barrels per day of crude oil to Cuba in 2023."
     assert keys(transfers_in(text)) == {("MEX", "CUB", "crude_oil")}
+
+
+def test_a_title_case_headline_is_read_and_quoted_as_written():
+    text = "Iran Has Shipped Hundreds of Attack Drones to Russia, Kyiv's Military Intelligence Says\n\nThe drones were used in strikes.\n"
+    (record,) = transfers_in(text)
+    assert (record["supplier"]["country"], record["recipient"]["country"]) == ("IRN", "RUS")
+    assert record["items"][0]["text"] == "Attack Drones"  # the article's own capitals, though parsed in sentence case
+    assert text[record["evidence"][0]["start"]:record["evidence"][0]["end"]] == record["evidence"][0]["text"]

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from lading.knowledge import Knowledge, load
 from lading.model import Actor
-from lading.nlp import conjuncts, pipeline
+from lading.nlp import conjuncts, pipeline, surface
 
 # Order of preference when two names cover the same tokens.
 PRIORITY = {"person": 0, "organization": 1, "media": 2, "body": 3, "name": 4, "metonym": 5, "adjective": 6, "demonym": 7}
@@ -236,7 +236,7 @@ def _institutions(doc: Doc, named: list[ActorMention], kb: Knowledge) -> list[Ac
             if titled is not None:  # "Pentagon spokesman Pat Ryder"
                 start, end = titled
                 existing = by_token.get(end - 1)
-                name = existing.actor.name if existing else doc[start:end].text
+                name = existing.actor.name if existing else surface(doc[start:end])
                 mention = ActorMention(m.start, end, Actor(name, m.actor.country, "person"), "person")
                 replaced[m.start] = mention
                 if existing:
@@ -275,7 +275,7 @@ def _institutions(doc: Doc, named: list[ActorMention], kb: Knowledge) -> list[Ac
             start, end = person_head
             existing = by_token.get(end - 1)
             country = existing.actor.country if existing and existing.actor.country else m.actor.country
-            name = existing.actor.name if existing else doc[start:end].text
+            name = existing.actor.name if existing else surface(doc[start:end])
             mention = ActorMention(m.start, end, Actor(name, country, "person"), "person")
             if existing:
                 replaced[existing.start] = mention
@@ -350,7 +350,7 @@ def _titled_person(doc: Doc, title: Token) -> tuple[int, int] | None:
 
 
 def _make_institution(doc: Doc, start: int, end: int, country: ActorMention, kind: str) -> ActorMention:
-    name = doc[start:end].text.strip(" ,\"“”'")
+    name = surface(doc[start:end]).strip(" ,\"“”'")
     if name.lower().startswith("the "):
         name = name[4:]
     return ActorMention(start, end, Actor(name, country.actor.country, kind), "institution")  # type: ignore[arg-type]
@@ -365,9 +365,9 @@ def _entities(doc: Doc, named: list[ActorMention]) -> list[ActorMention]:
         if any(i in covered for i in range(ent.start, ent.end)) or ent.text in known:
             continue  # a listed name the gazetteer did not trust here ("Time is running out")
         if ent.label_ == "PERSON" and len(ent) >= 1 and ent[0].is_title:
-            out.append(ActorMention(ent.start, ent.end, Actor(ent.text, None, "person"), "entity"))
+            out.append(ActorMention(ent.start, ent.end, Actor(surface(ent), None, "person"), "entity"))
         elif ent.label_ == "ORG" and not _names_goods(ent):
-            out.append(ActorMention(ent.start, ent.end, Actor(ent.text.removeprefix("the ").strip(), None, "organization"), "entity"))
+            out.append(ActorMention(ent.start, ent.end, Actor(surface(ent).removeprefix("the ").strip(), None, "organization"), "entity"))
         elif ent.label_ == "GPE":
             iso3 = subdivision_country(ent.text)
             if iso3:

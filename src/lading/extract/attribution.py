@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from lading.extract.actors import ActorIndex, ActorMention
 from lading.knowledge import load
 from lading.model import Source
+from lading.nlp import surface
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 SOURCE_KIND = {"person": "person", "government": "government", "military": "government", "state": "government",
@@ -260,7 +261,7 @@ def _mentions_in_phrase(head: Token, actors: ActorIndex) -> list[ActorMention]:
 
 def _source_from_mention(m: ActorMention, doc) -> Source:
     """The source as the article names it ("the Pentagon", "Seoul"), with the canonical name beside it."""
-    text = m.actor.name if m.via == "pronoun" else _strip_article(doc[m.start:m.end].text)
+    text = m.actor.name if m.via == "pronoun" else _strip_article(surface(doc[m.start:m.end]))
     return Source(text, m.actor.country, SOURCE_KIND.get(m.actor.kind, "unknown"), m.actor.name)  # type: ignore[arg-type]
 
 
@@ -309,4 +310,4 @@ def _phrase_text(head: Token, with_owner: bool = False) -> str:
         elif child.dep_ == "prep" and child.lower_ in ("of", "in", "at", "for") or (with_owner and child.lower_ in ("by", "from")):
             keep.update(t.i for t in child.subtree)
     tokens = [head.doc[i] for i in sorted(keep)][:MAX_SOURCE_WORDS]
-    return _strip_article(head.doc[tokens[0].i:tokens[-1].i + 1].text)
+    return _strip_article(surface(head.doc[tokens[0].i:tokens[-1].i + 1]))

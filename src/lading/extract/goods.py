@@ -17,7 +17,7 @@ from lading.extract.actors import ActorIndex
 from lading.extract.quantities import MONEY_SIGNS, read_quantity
 from lading.knowledge import GoodsTerm, WeaponSystem, load
 from lading.model import Goods, Quantity
-from lading.nlp import conjuncts, pipeline
+from lading.nlp import conjuncts, pipeline, surface
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "nummod", "quantmod", "poss", "det", "npadvmod", "advmod", "punct", "case", "nn")
 CARGO = frozenset({"load", "container", "containerload", "shipment", "consignment", "cargo", "shipload",
@@ -73,7 +73,7 @@ def classify(token: Token, weapons: dict[int, WeaponSystem], adjectives: bool = 
     for i in range(max(token.left_edge.i, token.i - 4), token.i + 1):
         if i in weapons and (i == token.i or token.doc[i].head.i == token.i or _within_modifiers(token, i)):
             w = weapons[i]
-            text = token.doc[i:token.i + 1].text
+            text = surface(token.doc[i:token.i + 1])
             return (Goods(text, w.category, _hs_for(w.category), w.origin),)
     left = _modifier_run(token)
     words = [(_lemma(t), t.lower_) for t in left] + [(_lemma(token), token.lower_)]
@@ -115,7 +115,7 @@ def _modifier_run(token: Token) -> list[Token]:
 def _goods(term: GoodsTerm, head: Token, first: Token, left: list[Token]) -> tuple[Goods, ...]:
     modifiers = load().lexicon.modifiers
     start = min([first.i] + [t.i for t in left if _lemma(t) in modifiers])
-    text = head.doc[start:head.i + 1].text
+    text = surface(head.doc[start:head.i + 1])
     cats = list(term.categories)
     for t in left:
         extra = modifiers.get(_lemma(t))
@@ -170,9 +170,9 @@ def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem])
         category = inner_items[0].category if inner_items else None
         quantity = read_quantity(left + [noun], category) or inner_q
         if _is_money(noun) and not inner_items:
-            inner_items = [Goods(noun.doc[noun.left_edge.i:noun.i + 1].text, "money")]
+            inner_items = [Goods(surface(noun.doc[noun.left_edge.i:noun.i + 1]), "money")]
         if not inner_items and _lemma(noun) in CARGO:
-            inner_items = [Goods(noun.doc[noun.left_edge.i:noun.i + 1].text.strip(), "goods")]
+            inner_items = [Goods(surface(noun.doc[noun.left_edge.i:noun.i + 1]).strip(), "goods")]
         end = held.right_edge.i + 1
         return inner_items, quantity, _origin(noun, actors, weapons) or inner_origin, noun.left_edge.i, end
     items = list(classify(noun, weapons))
@@ -184,9 +184,9 @@ def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem])
                 if items:
                     break
     if not items and _is_money(noun):
-        items = [Goods(noun.doc[noun.left_edge.i:noun.i + 1].text, "money")]
+        items = [Goods(surface(noun.doc[noun.left_edge.i:noun.i + 1]), "money")]
     if not items and _lemma(noun) in CARGO and read_quantity(left + [noun]):
-        items = [Goods(noun.doc[_first_content(noun):noun.i + 1].text, "goods")]
+        items = [Goods(surface(noun.doc[_first_content(noun):noun.i + 1]), "goods")]
     quantity = read_quantity(left + [noun], _category(items)) if items else None
     return items, quantity, _origin(noun, actors, weapons), noun.left_edge.i, noun.i + 1
 

@@ -30,7 +30,7 @@ from lading.extract.transfers import (
     trigger_kind,
 )
 from lading.model import Article, Certainty, Span, TimeExpression, Transfer
-from lading.nlp import ParsedArticle, check_length, parse, parse_many
+from lading.nlp import ParsedArticle, check_length, parse, parse_many, surface
 
 
 def extract(article: Article) -> list[Transfer]:
@@ -127,7 +127,7 @@ def _record(article: Article, sent: SpacySpan, frame: Frame, attributions, times
 
 
 def _mention_text(doc: Doc, m: ActorMention) -> str | None:
-    return doc[m.start:m.end].text if m.end > m.start else None
+    return surface(doc[m.start:m.end]) if m.end > m.start else None
 
 
 def _span(text: str, start: int, end: int) -> Span:

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from lading.knowledge import load
 from lading.model import Quantity
+from lading.nlp import surface
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -117,7 +118,7 @@ def read_quantity(tokens: list[Token], category: str | None = None) -> Quantity 
         end_tok = j
         while not money and end_tok < len(tokens) and tokens[end_tok].lower_ in units:  # "container loads"
             end_tok += 1
-        text = tokens[0].doc[tokens[q_start].i:tokens[end_tok - 1].i + 1].text if end_tok > 0 else ""
+        text = surface(tokens[0].doc[tokens[q_start].i:tokens[end_tok - 1].i + 1]) if end_tok > 0 else ""
         return Quantity(value, unit, qualifier, text)
     return None
 
