@@ -52,6 +52,7 @@ def extract(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record per transfer (transfer.schema.json).")] = False,
     date_: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the articles' own.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local hosts.")] = False,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only records at least this likely to be right.")] = 0.0,
 ) -> None:
     """Extract the transfers each article claims: who supplied what to whom, how much, when, per whom."""
     # imported here: spaCy loads only when there is work to do
@@ -85,7 +86,8 @@ def extract(
                 _report(ReadError(result.article.path or result.article.doc_id, result.error.split(": ", 1)[-1]))
                 continue
             n_articles += 1
-            flagged = [f for t in result.transfers for f in flag_transfer(t, result.article.date)]
+            kept = [t for t in result.transfers if (t.confidence or 0) >= min_confidence]
+            flagged = [f for t in kept for f in flag_transfer(t, result.article.date)]
             if jsonl:
                 for t in flagged:
                     sys.stdout.write(json.dumps(t.to_json(), ensure_ascii=False) + "\n")
@@ -236,6 +238,9 @@ def show(
         console.print(Text(f"\nSanctions {f.rule} ({f.citation}){mark}: {f.reason}", style="red"))
 
 
+CONFIDENCE_STEPS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95)
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Gold file (score.py's format).", exists=True, dir_okay=False)],
@@ -263,6 +268,8 @@ def evaluate(
     if as_json:
         sys.stdout.write(json.dumps(scores.metrics) + "\n")
         return
+    trade_off = [(t, score(gold_data, [r for r in records if (r.get("confidence") or 0) >= t], texts).metrics)
+                 for t in CONFIDENCE_STEPS]
     console = Console(soft_wrap=True)
     for doc_id, key, entry in scores.missed:
         evidence = entry.get("evidence")
@@ -273,6 +280,8 @@ def evaluate(
     m = scores.metrics
     console.print(Text(f"articles={len(texts)}/{len(wanted)} records={m['records']} tp={m['tp']} fp={m['fp']} fn={m['fn']}"))
     console.print(Text(summary_line(m)))
+    console.print(Text("with --min-confidence: " + " | ".join(
+        f"≥{t:.2f}: P={x['transfer_p']:.2f} R={x['transfer_r']:.2f} F1={x['transfer_f1']:.2f}" for t, x in trade_off)))
 
 
 @app.command()

@@ -162,6 +162,8 @@ class Transfer:
     attribution: tuple[Source, ...] = ()
     trigger: Span | None = None
     sanctions: tuple[Flag, ...] = field(default=())
+    confidence: float | None = None  # how likely the record is right (extract/confidence.py)
+    reading: tuple[tuple[str, str], ...] = ()  # how it was read: the traits its confidence rests on
 
     def to_json(self) -> dict[str, Any]:
         """The record as ``transfer.schema.json`` describes it."""
@@ -178,6 +180,8 @@ class Transfer:
             "evidence": [s.to_json() for s in self.evidence],
             "trigger": self.trigger.to_json() if self.trigger else None,
             "sanctions": [f.to_json() for f in self.sanctions],
+            "confidence": self.confidence,
+            "reading": dict(self.reading),
         }
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -261,7 +262,7 @@ def test_durations(sentence: str, expected: tuple[str, str, str]) -> None:
 
 @pytest.mark.parametrize("phrase, value", [
     ("one week", "P1W"), ("eleven months", "P11M"), ("nineteen years", "P19Y"), ("twenty years", "P20Y"),
-    ("thirty-five days", "P35D"), ("90 minutes", "PT90M"), ("1.5 years", "P1.5Y"), ("a few days", "PXD"),
+    ("thirty-five days", "P35D"), ("90 minutes", "PT90M"), ("1.5 years", "P1Y6M"), ("a few days", "PXD"),
     ("several weeks", "PXW"), ("a dozen years", "P12Y"), ("an hour", "PT1H"), ("a century", "P100Y"),
 ])
 def test_number_words_and_units(phrase: str, value: str) -> None:
@@ -349,6 +350,117 @@ def test_references(sentence: str, expected: tuple[str, str, str]) -> None:
 ])
 def test_false_positives(sentence: str) -> None:
     assert found(sentence) == []
+
+
+# ----------------------------------------------------- news conventions (TempEval-3)
+
+OCT_26 = D(2023, 10, 26)  # a Thursday in the fourth quarter: "the quarter" reported on is the third
+
+
+def test_a_year_earlier_is_a_date_counted_from_the_dct() -> None:
+    assert only("Exports fell 10% from a year earlier, the ministry said.") == ("a year earlier", "DATE", "2023")
+    assert only("Net income fell to $2 million from year-earlier profit of $5 million.", OCT_26) == (
+        "year-earlier", "DATE", "2022")
+
+
+def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before() -> None:
+    sentence = ("Revenue from the frigate program rose in the third quarter to $40 million from $31 million "
+                "a year earlier, and orders doubled from a year earlier.")
+    assert found(sentence, OCT_26) == [
+        ("the third quarter", "DATE", "2023-Q3"), ("a year earlier", "DATE", "2022-Q3"),
+        ("a year earlier", "DATE", "2022-Q3")]
+
+
+def test_the_quarter_is_the_one_just_reported() -> None:
+    assert found("The contractor booked a loss in the quarter, and sales in the latest quarter fell.", OCT_26) == [
+        ("the quarter", "DATE", "2023-Q3"), ("the latest quarter", "DATE", "2023-Q3")]
+    assert only("In the year-ago quarter, the shipyard lost money.", OCT_26) == (
+        "the year-ago quarter", "DATE", "2022-Q3")
+    assert only("The contractor will break even in the quarter.", OCT_26, "future") == (
+        "the quarter", "DATE", "2023-Q4")
+    assert found("The French Quarter and the quarter-final were crowded; the period was calm.", OCT_26) == []
+
+
+def test_quarters_with_their_year_written_before() -> None:
+    sentence = "Orders rose in the 2022 fourth quarter, in this year's first quarter and in the year-ago third quarter."
+    assert found(sentence, OCT_26) == [
+        ("the 2022 fourth quarter", "DATE", "2022-Q4"), ("this year's first quarter", "DATE", "2023-Q1"),
+        ("the year-ago third quarter", "DATE", "2022-Q3")]
+
+
+def test_the_article_of_a_hyphenated_quarter_belongs_to_its_noun() -> None:
+    assert only("The shipyard blamed the third-quarter loss on sanctions.", OCT_26) == (
+        "third-quarter", "DATE", "2023-Q3")
+
+
+def test_bare_weekday_is_the_latest_except_the_day_after_the_dct() -> None:
+    assert found("The convoy is due at the border on Tuesday; a first one crossed on Wednesday.") == [
+        ("Tuesday", "DATE", "2024-03-19"), ("Wednesday", "DATE", "2024-03-13")]
+
+
+def test_day_or_month_without_year_looks_ahead_less_than_four_months() -> None:
+    sentence = "The offer was extended to Nov. 20. The fiscal year ended March 31."
+    assert found(sentence, D(2023, 10, 30)) == [("Nov. 20", "DATE", "2023-11-20"), ("March 31", "DATE", "2023-03-31")]
+    sentence = "Deliveries resume in January. The yard laid down the hull in March."
+    assert found(sentence, D(2023, 11, 2)) == [("January", "DATE", "2024-01"), ("March", "DATE", "2023-03")]
+
+
+def test_weekday_written_with_a_day_joins_it_and_picks_the_year() -> None:
+    # Jan. 9 was a Tuesday in 2024 and is a Thursday in 2025
+    assert only("The court will rule on Thursday, Jan. 9.", D(2024, 8, 1)) == ("Thursday, Jan. 9", "DATE", "2025-01-09")
+    assert only("The editorial ran on Monday, March 18, 2024.") == ("Monday, March 18, 2024", "DATE", "2024-03-18")
+
+
+def test_counted_span_keeps_its_article() -> None:
+    assert only("Arms exports for the nine months rose 4 percent.") == ("the nine months", "DURATION", "P9M")
+
+
+def test_halves_are_written_in_the_next_smaller_unit() -> None:
+    sentence = "The crew was held for two and a half years, then for 5 1/2 hours, then for an hour and a half."
+    assert found(sentence) == [("two and a half years", "DURATION", "P2Y6M"), ("5 1/2 hours", "DURATION", "PT5H30M"),
+                               ("an hour and a half", "DURATION", "PT1H30M")]
+
+
+def test_years_and_decades_in_words() -> None:
+    sentence = "The plant was built in nineteen eighty-six and was to close by the year two thousand."
+    assert found(sentence) == [("nineteen eighty-six", "DATE", "1986"), ("the year two thousand", "DATE", "2000")]
+    assert found("Sales boomed in the nineties. Most of the veterans are in their nineties.") == [
+        ("the nineties", "DATE", "199")]
+
+
+def test_holidays() -> None:
+    sentence = "The shelling resumed on Christmas Day and the ceasefire collapsed last Thanksgiving."
+    assert found(sentence) == [("Christmas Day", "DATE", "2023-12-25"), ("last Thanksgiving", "DATE", "2023-11-23")]
+    assert only("The talks resume after New Year's Day.", D(2023, 12, 20)) == ("New Year's Day", "DATE", "2024-01-01")
+    assert found("Christmas trees were shipped on the same freighter.") == []
+
+
+def test_clock_time_with_a_date_and_the_week_of_a_date() -> None:
+    assert only("The tender offer expires at 5 p.m. EST Nov. 9.", D(2023, 10, 30)) == (
+        "5 p.m. EST Nov. 9", "TIME", "2023-11-09T17:00")
+    assert only("The tender offer expires at 5 p.m. EST Nov. 9, 2023.", None) == (
+        "5 p.m. EST Nov. 9, 2023", "TIME", "2023-11-09T17:00")
+    assert only("Inspectors arrive the week of March 6.", D(2024, 2, 20)) == ("the week of March 6", "DATE", "2024-W10")
+
+
+def test_narrative_times_follow_the_date_told_before() -> None:
+    sentence = ("The tanker reached Tartus on Aug. 3, 2022. The following day it unloaded; that night it sailed. "
+                "It came back the following year.")
+    expected = [("Aug. 3, 2022", "DATE", "2022-08-03"), ("The following day", "DATE", "2022-08-04"),
+                ("that night", "TIME", "2022-08-04TNI"), ("the following year", "DATE", "2023")]
+    assert found(sentence) == found(sentence, None) == expected
+    # with no date before them they are counted from the DCT, and unknown without one
+    assert only("The ship was seized the previous day.") == ("the previous day", "DATE", "2024-03-17")
+    assert only("The ship was seized the previous day.", None) == ("the previous day", "DATE", None)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The cargo was last seen last Oct. 23 off Crete.", [("Oct. 23", "DATE", "2023-10-23")]),
+    ("Wildfires closed the range in the past three summers.", []),
+    ("The lease runs until the the end of 2025.", [("the end of 2025", "DATE", "2025")]),  # a doubled article
+])
+def test_span_edges(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(sentence) == expected
 
 
 # ------------------------------------------------------------------- DCT edge cases
@@ -465,8 +577,8 @@ def test_find_times_never_raises_and_returns_valid_spans(
         assert e.type in ("DATE", "TIME", "DURATION", "SET")
         assert e.value is None or (isinstance(e.value, str) and e.value)
         previous_end = e.end
-    if dct is None:
-        assert all(e.value is None for e in expressions if e.type == "TIME")
+    if dct is None:  # a time of day has a value without the DCT only after a year it can count from
+        assert all(e.value is None or re.search("[0-9]{4}", text[:e.end]) for e in expressions if e.type == "TIME")
 
 
 @settings(max_examples=200, deadline=None)

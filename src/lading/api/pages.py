@@ -355,6 +355,8 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     start = article.get("body_start") or 0
     if any((span_of(text, ev) or (start, start))[0] < start for r in records for ev in r.get("evidence") or []):
         start = 0
+    while start < len(text) and text[start].isspace():  # the blank line after a header
+        start += 1
     original = data.get_article(engine, article["duplicate_of"]) if article.get("duplicate_of") else None
     anchors = {}
     for r in records:
@@ -362,7 +364,28 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
         anchors[r["id"]] = f"ev-{min(s for s, _ in spans)}" if spans else None
     return _render(request, "article.html", nav=None, article=article, pieces=pieces(text, records, start),
                    records=records, anchors=anchors, original=original, safe_url=_web_address(article.get("url")),
-                   record_label=record_label)
+                   entries=_entries_of(engine, article["id"], records))
+
+
+def _entries_of(engine, article_id: int, records: list[dict[str, Any]]) -> dict[int, list[str]]:
+    """For each record of an article, the ledger entries it counts in (found among its country pair's entries)."""
+    out: dict[int, list[str]] = {r["id"]: [] for r in records}
+    key = lambda r: (r.get("doc_id"), tuple((ev.get("start"), ev.get("end")) for ev in r.get("evidence") or []),
+                     r.get("supplier", {}).get("name"), r.get("recipient", {}).get("name"),
+                     tuple(i.get("category") for i in r.get("items") or []))
+    wanted = {key(r): r["id"] for r in records}
+    pairs = {((r.get("supplier") or {}).get("country"), (r.get("recipient") or {}).get("country")) for r in records}
+    for supplier, recipient in sorted(p for p in pairs if p[0] and p[1]):
+        for summary_ in data.list_entries(engine, ALL, 0, supplier=supplier, recipient=recipient).items:
+            entry = data.get_entry(engine, summary_["id"]) or {}
+            for mention in entry.get("evidence") or []:
+                if mention.get("article_id") != article_id:
+                    continue
+                for record in mention.get("records") or []:
+                    record_id = wanted.get(key(record))
+                    if record_id is not None and entry["id"] not in out[record_id]:
+                        out[record_id].append(entry["id"])
+    return out
 
 
 def _web_address(url: str | None) -> str | None:

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from lading.extract.actors import ActorMention, find_actors
 from lading.extract.attribution import Memory, chain_for, find_attributions
 from lading.extract.certainty import modality
+from lading.extract.confidence import confidence, features
 from lading.extract.goods import weapon_tokens
 from lading.extract.timex import Tense, find_times
 from lading.extract.transfers import (
@@ -105,6 +106,8 @@ def _record(article: Article, sent: SpacySpan, frame: Frame, attributions, times
     trigger = _span(article.text, frame.trigger.idx, frame.trigger.idx + len(frame.trigger.text))
     goods = frame.goods
     assert goods is not None
+    traits = features(frame, certainty)
+    score = confidence(traits)
     out = []
     for supplier, recipient in parties(frame):
         out.append(Transfer(
@@ -122,6 +125,8 @@ def _record(article: Article, sent: SpacySpan, frame: Frame, attributions, times
             certainty=certainty,
             evidence=evidence,
             trigger=trigger,
+            confidence=score,
+            reading=tuple(traits.items()),
         ))
     return out
 

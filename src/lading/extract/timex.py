@@ -11,7 +11,13 @@ A TIMEX3 ``mod`` (START, MID, END, APPROX, MORE_THAN ...) is not reported:
 
 Expressions that need the document creation time (DCT) get the value None when
 it is unknown. Underspecified ones ("in October", "on Monday", "Feb. 27") are
-resolved in the direction the clause's tense points to; see ``_Scan.how``.
+resolved in the direction the clause's tense points to; see ``_Scan.how``. With
+the tense unknown, news looks back: a weekday is the latest one (but the day after
+the DCT's is tomorrow), a day or month without a year the latest one unless the
+next is less than four months ahead. A few expressions are read from the time told
+before them rather than from the DCT (``_anchor``): "the following day", "that
+year", and "a year earlier" after a quarter ("in the third quarter ... from $3
+million a year earlier" is the third quarter of the year before).
 
 Everything works on plain strings with regexes compiled once at import, built
 from data tables and free of nested quantifiers, so the cost is linear in the
@@ -46,6 +52,10 @@ _AMBIGUOUS_MONTHS = frozenset({"March", "May", "April", "June", "August"} | set(
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON_PHASE = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}  # winter Y runs from December Y into Y+1
+_ANCHORABLE = re.compile(r"(?P<year>[0-9]{4})(?P<rest>-(?:Q[1-4]|H[12]))")  # a reference for "a year earlier"
+_CALENDAR_VALUE = re.compile(r"([0-9]{4})(?:-([01][0-9])(?:-([0-3][0-9]))?)?(?![0-9W])")
+_ANCHOR_REACH = 400  # characters between the reference and "a year earlier": about two sentences
+_FORWARD_DAYS = 122  # with the tense unknown, a day without a year this close ahead is the coming one
 _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _CENTURY_ORDINALS = {"seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
@@ -63,6 +73,9 @@ _VAGUE_AMOUNTS = frozenset({"a few", "few", "several", "some", "many", "dozens o
 _UNITS = {"year": ("Y", 1, False, "Y"), "decade": ("Y", 10, False, "DE"), "century": ("Y", 100, False, "CE"),
           "month": ("M", 1, False, "M"), "week": ("W", 1, False, "W"), "day": ("D", 1, False, "D"),
           "hour": ("H", 1, True, "H"), "minute": ("M", 1, True, "M")}
+# a fraction of a unit written in the next smaller one: unit -> (how many of them, designator)
+_SMALLER_UNIT = {"year": (12, "M"), "decade": (12, "M"), "century": (12, "M"), "day": (24, "H"),
+                 "hour": (60, "M"), "minute": (60, "S")}
 _SET_ADVERBS = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W",
                 "daily": "P1D", "nightly": "P1D", "hourly": "PT1H"}
 # "previously", "soon" and "quarterly" are left out: in TimeBank they are far more often untagged than not
@@ -119,17 +132,20 @@ _NUMBER_WORD = (rf"(?ai:(?:{_words(_TENS)})(?:{_HY}|{_WS})(?:{_words(_ONES)})"
 _DIGITS = r"(?<![\w.,/])[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]{1,2})?(?![0-9])"
 _NUM = (rf"(?:{_DIGITS}|(?<!\w){_NUMBER_WORD}"
         rf"|(?<!\w)(?ai:{_words([*_NUMBER_PHRASES, *_VAGUE_AMOUNTS])})(?!\w))")
+_HALF = rf"{_SP}(?ai:and){_SP}(?ai:a){_SP}(?ai:half)(?!\w)"  # "two and a half years", "an hour and a half"
 _UNIT = r"(?ai:years?|months?|weeks?|days?|hours?|minutes?|decades?|century|centuries)(?!\w)"
 _PLURAL_UNIT = r"(?ai:years|months|weeks|days|hours|decades)(?!\w)"
 _ZONE = rf"(?:GMT|UTC|[ECMP][SD]T|ET|BST|CES?T|EES?T|MSK|(?ai:local){_SP}(?ai:time))(?!\w)"
 _DAY_NAME = rf"(?:{_WEEKDAY}|(?ai:today|yesterday|tomorrow)(?!\w))"
 _CLOCK_ZONE = rf"{_SP}(?P<zone>{_ZONE})"
-_CLOCK_DAY = rf",?{_SP}(?P<day>{_DAY_NAME})"  # "5 p.m. EST Friday", "noon Thursday"
+# the day after a clock time: "5 p.m. EST Friday", "noon Thursday", "5 p.m. EST, Nov. 9"
+_CLOCK_DAY = (rf",?{_SP}(?:(?P<day>{_DAY_NAME})|(?P<cmonth>{_MONTH}){_SP}(?P<cday>[0-9]{{1,2}})(?!\w)"
+              rf"(?:,?{_SP}(?P<cyear>[0-9]{{4}})(?!\w))?)")
 
 # what may stand before an expression and join its span
 _DATE_MODIFIER = re.compile(
     rf"(?:(?<!\w)(?ai:the){_SP})?(?<!\w)(?ai:early|mid|late|earlier|later|fiscal"
-    rf"|(?:the{_SP})?(?:very{_SP})?(?:beginning|start|end|middle|close){_SP}of(?:{_SP}the)?)"
+    rf"|(?:very{_SP})?(?:beginning|start|end|middle|close){_SP}of(?:{_SP}the)?)"
     rf"(?:{_HY}|{_SP})\Z")
 _APPROXIMATOR = re.compile(
     rf"(?<!\w)(?ai:no{_SP}more{_SP}than|more{_SP}than|less{_SP}than|fewer{_SP}than|nearly|almost|about"
@@ -160,6 +176,9 @@ class _Hit(NamedTuple):
     value: str | None
     dated: bool = False  # takes "early", "mid-", "late", "the end of" ... into its span
     quantified: bool = False  # takes "about", "more than", "nearly" ... into its span
+    back: int = 0  # years before the DCT ("a year earlier"); counted from a reference quarter if one precedes
+    follows: tuple[str, int, str] | None = None  # (unit, shift, day part): "the following day" is read
+    # from the latest date before it with a day in it ("on March 3 ... the following day") or else the DCT
 
 
 @dataclass
@@ -287,12 +306,14 @@ def _season_index(day: datetime.date) -> int:
 def _occurrence(current: int, period: int, phase: int, how: str) -> int:
     """The index (year * period + phase) of the occurrence of `phase` that `how` picks around
     `current`: "last"/"next" strictly before/after it, "latest"/"earliest" maybe equal to it,
-    "nearest" the latest unless that is more than half a period back."""
+    "nearest" the latest unless that is more than two thirds of a period back: news looks back
+    more often than ahead, so "in March" in a November story is the March gone by, but "in
+    January" is the coming one."""
     candidate = current - current % period + phase
     if how in ("last", "latest", "nearest"):
         if candidate > current or (how == "last" and candidate == current):
             candidate -= period
-        if how == "nearest" and (current - candidate) * 2 > period:
+        if how == "nearest" and (current - candidate) * 3 > period * 2:
             candidate += period
     elif candidate < current or (how == "next" and candidate == current):
         candidate += period
@@ -301,11 +322,15 @@ def _occurrence(current: int, period: int, phase: int, how: str) -> int:
 
 def _weekday_date(dct: datetime.date, weekday: int, how: str) -> datetime.date:
     """The date of a weekday: in the DCT's ISO week for "this", else as _occurrence picks, except
-    that "nearest" is the latest: in news a bare weekday is far more often in the week gone by."""
+    that "nearest" is the latest, or the day after the DCT: in news a bare weekday is far more
+    often in the week gone by, but the day after the story's ("Tuesday" in a Monday story) is
+    tomorrow, not six days back."""
     if how == "this":
         return dct + datetime.timedelta(days=weekday - dct.weekday())
     back = (dct.weekday() - weekday) % 7
     ahead = (weekday - dct.weekday()) % 7
+    if how == "nearest" and ahead == 1:
+        return dct + datetime.timedelta(days=1)
     if how in ("latest", "nearest"):
         return dct - datetime.timedelta(days=back)
     if how == "last":
@@ -324,12 +349,29 @@ def _existing_date(year: int, month: int, day: int, step: int) -> datetime.date:
 
 
 def _month_day_date(dct: datetime.date, month: int, day: int, how: str) -> datetime.date:
-    """A day without a year: the latest one not after the DCT in a past-tense clause; otherwise the
-    same unless that is more than about six months back, then the next one ("will meet on March 20")."""
-    year = dct.year if (month, day) <= (dct.month, dct.day) else dct.year - 1
-    date = _existing_date(year, month, day, -1)
-    if how != "latest" and (dct - date).days > 183:
-        date = _existing_date(date.year + 1, month, day, 1)
+    """A day without a year ("March 20"), as _yearly_date picks it."""
+    return _yearly_date(dct, lambda year, step: _existing_date(year, month, day, step), how)
+
+
+def _yearly_date(dct: datetime.date, on: Callable[[int, int], datetime.date], how: str) -> datetime.date:
+    """A day that comes once a year, `on(year, step)` (step: where to look if that year has none):
+    "last"/"next" the one strictly before/after the DCT; "latest" the latest one not after the DCT
+    (a past-tense clause); "earliest" the same unless that is more than about six months back,
+    then the next one ("will meet on March 20"); "nearest" (tense unknown) the next one only if it
+    is less than four months ahead (in TimeBank, 74 of 81 such days within four months ahead are
+    the coming ones, and 128 of 137 further ahead are the ones gone by)."""
+    date = on(dct.year, -1)
+    if date > dct:
+        date = on(dct.year - 1, -1)
+    if how == "last" and date == dct:
+        date = on(date.year - 1, -1)
+    if how in ("last", "latest") or (date == dct and how != "next"):
+        return date
+    following = on(date.year + 1, 1)
+    if how == "next" or (how == "earliest" and (dct - date).days > 183):
+        return following
+    if how not in ("earliest", "this") and (following - dct).days < _FORWARD_DAYS:
+        return following
     return date
 
 
@@ -375,7 +417,16 @@ def _duration(amount: float | None, unit: str) -> str:
     prefix = "PT" if is_time else "P"
     if amount is None:
         return f"{prefix}X{vague}"
-    return f"{prefix}{_number_text(amount * multiplier)}{designator}"
+    total = amount * multiplier
+    whole, fraction = int(total), total - int(total)
+    if fraction and unit in _SMALLER_UNIT:
+        # TimeML writes a fraction in the next smaller unit: "two and a half years" -> "P2Y6M"
+        per, smaller = _SMALLER_UNIT[unit]
+        part = fraction * per
+        if abs(part - round(part)) < 1e-6:
+            head = f"{whole}{designator}" if whole else ""
+            return (f"P{head}T{round(part)}H" if unit == "day" else f"{prefix}{head}{round(part)}{smaller}")
+    return f"{prefix}{_number_text(total)}{designator}"
 
 
 def _how(relative: str | None) -> str | None:
@@ -390,20 +441,32 @@ def _iso_date(m: re.Match[str], scan: _Scan) -> _Hit | None:
     return _hit(m, "DATE", datetime.date(int(m["year"]), int(m["month"]), int(m["day"])).isoformat())
 
 
-@_family(rf"(?<!\w)(?P<month>{_MONTH}){_SP}(?P<day>[0-9]{{1,2}})(?ai:st|nd|rd|th)?(?!\w)"
+_WEEKDAY_BEFORE = rf"(?:(?P<weekday>{_WEEKDAY}),?{_SP})?"
+
+
+@_family(rf"(?<!\w){_WEEKDAY_BEFORE}(?P<month>{_MONTH}){_SP}(?P<day>[0-9]{{1,2}})(?ai:st|nd|rd|th)?(?!\w)"
          rf"(?:,?{_SP}(?P<year>[0-9]{{4}})(?!\w))?",
-         rf"(?<![\w.,:])(?P<day>[0-9]{{1,2}})(?ai:st|nd|rd|th)?{_SP}(?:(?ai:of){_SP})?(?P<month>{_MONTH})"
-         rf"(?:,?{_SP}(?P<year>[0-9]{{4}})(?!\w))?")
+         rf"(?<![\w.,:]){_WEEKDAY_BEFORE}(?P<day>[0-9]{{1,2}})(?ai:st|nd|rd|th)?{_SP}(?:(?ai:of){_SP})?"
+         rf"(?P<month>{_MONTH})(?:,?{_SP}(?P<year>[0-9]{{4}})(?!\w))?")
 def _month_day(m: re.Match[str], scan: _Scan) -> _Hit | None:
-    """March 18, 2024 / Feb. 27 / 18 March 2024 / 27th of February"""
+    """March 18, 2024 / Feb. 27 / 18 March 2024 / 27th of February / Monday, Oct. 26: a weekday
+    written with a day joins its span and, without a year, picks the year in which they agree."""
     month, day = _MONTH_NUMBER[m["month"].rstrip(".")], int(m["day"])
+    weekday = _WEEKDAYS.index(m["weekday"]) if m["weekday"] else None
     scan.month_ends.add(m.end())
     if m["year"]:
         scan.year_ends.add(m.end())
         return _hit(m, "DATE", datetime.date(int(m["year"]), month, day).isoformat(), dated=True)
     datetime.date(2000, month, day)  # a leap year: only days that never exist ("Feb. 30") fail
-    return _hit(m, "DATE", scan.relative(
-        lambda dct: _month_day_date(dct, month, day, scan.how(m.start())).isoformat()), dated=True)
+
+    def resolve(dct: datetime.date) -> str:
+        date = _month_day_date(dct, month, day, scan.how(m.start()))
+        if weekday is not None and date.weekday() != weekday:
+            agreeing = [d for d in (_existing_date(dct.year + shift, month, day, 1) for shift in (0, -1, 1))
+                        if d.weekday() == weekday]
+            date = min(agreeing, key=lambda d: abs(d - dct), default=date)
+        return date.isoformat()
+    return _hit(m, "DATE", scan.relative(resolve), dated=True)
 
 
 @_family(rf"(?<!\w)(?P<month>{_MONTH}),?{_SP}(?:(?ai:of){_SP})?"
@@ -419,7 +482,7 @@ def _month_year(m: re.Match[str], scan: _Scan) -> _Hit | None:
     return _hit(m, "DATE", scan.relative(lambda dct: f"{_year(dct.year + shift)}-{month:02d}"), dated=True)
 
 
-@_family(rf"(?<!\w)(?:(?P<rel>{_REL}){_SP})?(?P<month>{_MONTH})(?!{_SP}[0-9])")
+@_family(rf"(?<!\w)(?:(?P<rel>{_REL}){_SP})?(?P<month>{_MONTH})(?!\.?{_SP}[0-9])")
 def _month(m: re.Match[str], scan: _Scan) -> _Hit | None:
     """September / in March / last December / next May: a month without a day or year."""
     name, how = m["month"], _how(m["rel"])
@@ -437,22 +500,30 @@ def _month(m: re.Match[str], scan: _Scan) -> _Hit | None:
     return _hit(m, "DATE", scan.relative(resolve), dated=True)
 
 
-@_family(rf"(?<!\w)(?:(?ai:the){_SP})?(?:(?ai:fiscal)(?:{_SP}|{_HY}))?"
-         rf"(?P<ordinal>(?ai:first|second|third|fourth|1st|2nd|3rd|4th|last))(?:{_SP}|{_HY})"
+@_family(rf"(?<!\w)(?:(?P<the>(?ai:the)){_SP})?(?:(?:(?P<qyear>(?:1[0-9]|20)[0-9]{{2}})|(?P<qrel>(?ai:this|last|next)){_SP}"
+         rf"(?ai:year)['\u2019]s|(?P<ago>(?ai:year){_HY}(?ai:ago|earlier))){_SP})?(?:(?ai:fiscal)(?:{_SP}|{_HY}))?"
+         rf"(?P<ordinal>(?ai:first|second|third|fourth|1st|2nd|3rd|4th|last))(?P<link>{_SP}|{_HY})"
          rf"(?P<unit>(?ai:quarter|half))(?!\w)(?:{_SP}(?ai:of){_SP}(?:(?P<year>[0-9]{{4}})"
          rf"|(?P<rel>(?ai:this|last|next)){_SP}(?ai:year)|(?P<current>(?ai:the{_SP}(?:current{_SP})?year)))(?!\w))?")
 def _quarter(m: re.Match[str], scan: _Scan) -> _Hit | None:
-    """the third quarter / the first half of 2023 / fourth-quarter / the last quarter of last year"""
+    """the third quarter / the first half of 2023 / fourth-quarter / the last quarter of last year /
+    the 2023 third quarter / this year's first half / the year-ago fourth quarter"""
     period, letter = (4, "Q") if m["unit"].lower() == "quarter" else (2, "H")
     ordinal = m["ordinal"].lower()
     number = period if ordinal == "last" else _ORDINALS[ordinal]
     if number > period:
         return None
-    if m["year"]:
-        return _hit(m, "DATE", f"{m['year']}-{letter}{number}", dated=True)
-    if m["rel"] or m["current"]:
-        shift = {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
-        return _hit(m, "DATE", scan.relative(lambda dct: f"{_year(dct.year + shift)}-{letter}{number}"),
+    start = m.start()
+    if m["the"] and m["link"] in _HYPHENS and not (m["qyear"] or m["ago"]):
+        start = m.end("the")  # "the third-quarter loss": the article is the loss's
+        while scan.text[start].isspace():
+            start += 1
+    year = m["year"] or m["qyear"]
+    if year:
+        return _Hit(start, m.end(), "DATE", f"{year}-{letter}{number}", dated=True)
+    if m["rel"] or m["current"] or m["qrel"] or m["ago"]:
+        shift = -1 if m["ago"] else {"last": -1, "next": 1}.get((m["rel"] or m["qrel"] or "").lower(), 0)
+        return _Hit(start, m.end(), "DATE", scan.relative(lambda dct: f"{_year(dct.year + shift)}-{letter}{number}"),
                     dated=True)
     if letter == "H" or ordinal == "last" or _OF_AFTER.match(scan.text, m.end()):
         return None  # "the first half" of a match, "the last quarter" (the previous one), "of the century"
@@ -461,7 +532,38 @@ def _quarter(m: re.Match[str], scan: _Scan) -> _Hit | None:
         current = dct.year * 4 + (dct.month - 1) // 3
         year, phase = divmod(_occurrence(current, 4, number - 1, scan.how(m.start())), 4)
         return f"{_year(year)}-Q{phase + 1}"
-    return _hit(m, "DATE", scan.relative(resolve), dated=True)
+    return _Hit(start, m.end(), "DATE", scan.relative(resolve), dated=True)
+
+
+def _reported_quarter(dct: datetime.date, shift: int = 0) -> str:
+    """The quarter before the DCT's, the latest one a company can have reported on, shifted by years."""
+    year, phase = divmod(dct.year * 4 + (dct.month - 1) // 3 - 1, 4)
+    return f"{_year(year + shift)}-Q{phase + 1}"
+
+
+@_family(rf"(?<!\w)(?:[Tt]he{_SP}(?:(?P<latest>(?ai:latest|most{_SP}recent|just{_HY}ended|just{_SP}ended))"
+         rf"{_SP})?)(?P<unit>quarter|period)(?![\w-])")
+def _the_quarter(m: re.Match[str], scan: _Scan) -> _Hit | None:
+    """the quarter / the latest quarter / the latest period: in business news the quarter just
+    reported, the one before the DCT's; in a future-tense clause "the quarter" is the current one."""
+    if m["unit"] == "period" and not m["latest"]:
+        return None
+    if not m["latest"] and scan.how(m.start()) == "earliest":
+        return _hit(m, "DATE", scan.relative(
+            lambda dct: f"{_year(dct.year)}-Q{(dct.month - 1) // 3 + 1}"), dated=True)
+    return _hit(m, "DATE", scan.relative(_reported_quarter), dated=True)
+
+
+@_family(rf"(?<!\w)(?:(?P<the>(?ai:the)){_SP}(?:(?ai:comparable|corresponding){_SP})?)?(?P<year>(?ai:year))"
+         rf"(?P<link>{_HY}|{_SP})(?ai:ago|earlier)(?!\w)(?:{_SP}(?P<unit>(?ai:quarter|period))(?![\w-]))?")
+def _year_ago(m: re.Match[str], scan: _Scan) -> _Hit | None:
+    """year-earlier (profit) -> the year before the DCT's; the year-ago quarter / the year-earlier
+    period -> the reported quarter (see _the_quarter) a year before."""
+    if m["unit"] is None:
+        if m["link"] not in _HYPHENS:
+            return None  # "the year ago" is not an adjective
+        return _Hit(m.start("year"), m.end(), "DATE", scan.relative(lambda dct: _year(dct.year - 1)), back=1)
+    return _hit(m, "DATE", scan.relative(lambda dct: _reported_quarter(dct, -1)))
 
 
 @_family(rf"(?<!\w)Q(?P<quarter>[1-4]){_SP}(?P<year>[0-9]{{4}})(?!\w)")
@@ -546,6 +648,51 @@ def _reads_as_year(text: str, start: int, end: int) -> bool:
     return word in _YEAR_CONTEXT or word.endswith(("'s", "\u2019s")) or bool(_POSSESSIVE_AFTER.match(text, end))
 
 
+@_family(rf"(?<!\w)(?:(?ai:the){_SP}(?ai:year){_SP})?(?P<century>(?ai:eighteen|nineteen)){_SP}"
+         rf"(?P<rest>(?ai:hundred)|{_NUMBER_WORD})(?!{_HY}|\w)",
+         rf"(?<!\w)(?ai:the){_SP}(?ai:year){_SP}(?P<digits>(?:1[0-9]|20)[0-9]{{2}})(?!\w)",
+         rf"(?<!\w)(?ai:the){_SP}(?ai:year){_SP}(?P<thousand>(?ai:two{_SP}thousand))"
+         rf"(?:{_SP}(?:(?ai:and){_SP})?(?P<ones>(?ai:{_words([*_ONES, *_TEENS])})))?(?!{_HY}|\w)")
+def _spoken_year(m: re.Match[str], scan: _Scan) -> _Hit | None:
+    """nineteen ninety-six / the year two thousand / the year 2000: years said in words, as in
+    broadcast transcripts ("eighteen hundred" is 1800), and years after "the year"."""
+    groups = m.groupdict()
+    if groups.get("digits"):
+        year = int(groups["digits"])
+    elif groups.get("thousand"):
+        ones = (groups["ones"] or "").lower()
+        year = 2000 + (_ONES.get(ones) or _TEENS.get(ones) or 0)
+    else:
+        rest = m["rest"].lower()
+        number = 0 if rest == "hundred" else int(_amount(rest) or 0)
+        if rest != "hundred" and number < 10 or _COUNTED_AFTER.match(scan.text, m.end()):
+            return None  # "nineteen five" is not how a year is said; "nineteen twenty soldiers"
+        year = {"eighteen": 1800, "nineteen": 1900}[m["century"].lower()] + number
+    scan.year_ends.add(m.end())
+    return _hit(m, "DATE", _year(year), dated=True)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+@_family(rf"(?<!\w)(?:(?P<the>(?ai:the)){_SP})?(?:(?P<century>(?ai:eighteen|nineteen))(?:{_HY}|{_SP}))?"
+         rf"(?P<decade>(?ai:{_words(_DECADE_WORDS)}))(?!\w)")
+def _spoken_decade(m: re.Match[str], scan: _Scan) -> _Hit | None:
+    """the nineties / the nineteen-sixties / the late eighties, but not "in their nineties" (an age):
+    without a century, the latest such decade not after the DCT's."""
+    if not (m["the"] or m["century"] or scan.word_before(m.start()) in ("early", "mid", "late")):
+        return None
+    digit = _DECADE_WORDS[m["decade"].lower()]
+    if m["century"]:
+        return _hit(m, "DATE", f"{(18 if m['century'].lower() == 'eighteen' else 19) * 10 + digit:03d}", dated=True)
+
+    def resolve(dct: datetime.date) -> str:
+        decade = dct.year // 100 * 10 + digit
+        return f"{decade - 10 if decade > dct.year // 10 else decade:03d}"
+    return _hit(m, "DATE", scan.relative(resolve), dated=True)
+
+
 # ----------------------------------------------------- families: days and weeks
 
 @_family(rf"(?<!\w)(?:(?P<rel>{_REL}){_SP})?(?P<weekday>{_WEEKDAY})(?:{_SP}(?P<part>{_DAY_PART}))?")
@@ -557,6 +704,54 @@ def _weekday(m: re.Match[str], scan: _Scan) -> _Hit | None:
         day = _weekday_date(dct, weekday, how or scan.how(m.start())).isoformat()
         return day + "T" + _DAY_PARTS[part.lower()] if part else day
     return _hit(m, "TIME" if part else "DATE", scan.relative(resolve), dated=True)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date:
+    """The nth given weekday of a month (nth -1: the last one)."""
+    if nth > 0:
+        first = datetime.date(year, month, 1)
+        return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
+    return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+# holidays: name -> (month, day) or (month, weekday, nth) for the nth weekday of the month;
+# those that are also words in other uses ("Christmas trees") count alone only in a time-like context
+_HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
+    "New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Valentine's Day": (2, 14), "Halloween": (10, 31),
+    "Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25), "Boxing Day": (12, 26),
+    "Thanksgiving Day": (11, 3, 4), "Thanksgiving": (11, 3, 4), "Labor Day": (9, 0, 1),
+    "Memorial Day": (5, 0, -1)}
+_BARE_HOLIDAYS = frozenset({"Christmas", "Thanksgiving", "Halloween"})
+
+
+def _holiday_on(name: str, year: int) -> datetime.date:
+    rule = _HOLIDAYS[name]
+    if len(rule) == 2:
+        return datetime.date(_yearly(year), rule[0], rule[1])
+    return _nth_weekday(_yearly(year), *rule)
+
+
+def _yearly(year: int) -> int:
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} out of range")
+    return year
+
+
+@_family(rf"(?<!\w)(?:(?P<rel>(?ai:last|next|this)){_SP})?"
+         rf"(?P<name>{_words(_HOLIDAYS).replace(chr(39), '[' + chr(39) + chr(0x2019) + ']')})(?!\w)"
+         rf"(?:,?{_SP}(?:(?ai:of){_SP})?(?P<year>(?:1[0-9]|20)[0-9]{{2}})(?!\w))?")
+def _holiday(m: re.Match[str], scan: _Scan) -> _Hit | None:
+    """Christmas Day / on Thanksgiving / last Christmas / New Year's Eve 1999 / Labor Day"""
+    name = m["name"].replace("\u2019", "'")
+    if m["year"]:
+        return _hit(m, "DATE", _holiday_on(name, int(m["year"])).isoformat(), dated=True)
+    how = _how(m["rel"])
+    if how is None and name in _BARE_HOLIDAYS and not (
+            scan.trusted or scan.word_before(m.start()) in _TIME_CONTEXT | _SEASON_CONTEXT | {"on", "at"}):
+        return None
+    return _hit(m, "DATE", scan.relative(lambda dct: _yearly_date(
+        dct, lambda year, _step: _holiday_on(name, year), how or scan.how(m.start())).isoformat()), dated=True)
 
 
 @_family(rf"(?<!\w)(?P<word>(?ai:today|yesterday|tomorrow|tonight))(?!\w)(?:{_SP}(?P<part>{_DAY_PART}))?")
@@ -624,6 +819,34 @@ def _part_of_unit(m: re.Match[str], scan: _Scan) -> _Hit | None:
     return _hit(m, "DATE", scan.relative(resolve))
 
 
+@_family(rf"(?<!\w)(?P<the>(?ai:the){_SP}(?P<rel>(?ai:following|next|previous|preceding|same))"
+         rf"|(?ai:that)(?:{_SP}(?P<same>(?ai:same)))?){_SP}(?P<unit>(?ai:day|morning|afternoon|evening|night|month|year))(?!\w)")
+def _narrative_day(m: re.Match[str], scan: _Scan) -> _Hit | None:
+    """the following day / the next morning / the previous day / that day / the same day / that
+    night / that year: counted from the date told just before (see _anchor), not from the DCT.
+    "The next month" and "the next year" are left to the families that read them from the DCT."""
+    rel, unit = (m["rel"] or "").lower(), m["unit"].lower()
+    if rel == "next" and unit in ("month", "year"):
+        return None
+    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(rel, 0)
+    part = unit if unit in _DAY_PARTS else ""
+    base = "day" if part else unit
+    type_ = "TIME" if part else "DATE"
+    return _hit(m, type_, None, dated=True)._replace(follows=(base, shift, part))
+
+
+@_family(rf"(?<!\w)(?ai:the{_SP}week{_SP}of){_SP}(?P<month>{_MONTH}){_SP}(?P<day>[0-9]{{1,2}})(?ai:st|nd|rd|th)?(?!\w)"
+         rf"(?:,?{_SP}(?P<year>[0-9]{{4}})(?!\w))?")
+def _week_of(m: re.Match[str], scan: _Scan) -> _Hit | None:
+    """the week of March 6: the ISO week of that day"""
+    month, day = _MONTH_NUMBER[m["month"].rstrip(".")], int(m["day"])
+    if m["year"]:
+        return _hit(m, "DATE", _iso_week(datetime.date(int(m["year"]), month, day)))
+    datetime.date(2000, month, day)  # a day that never exists fails
+    return _hit(m, "DATE", scan.relative(
+        lambda dct: _iso_week(_month_day_date(dct, month, day, scan.how(m.start())))))
+
+
 @_family(rf"(?<!\w)(?ai:the{_SP}weekend)(?!\w)")
 def _the_weekend(m: re.Match[str], scan: _Scan) -> _Hit | None:
     """(over) the weekend: the one just past, or in a future-tense clause the coming one"""
@@ -632,10 +855,12 @@ def _the_weekend(m: re.Match[str], scan: _Scan) -> _Hit | None:
 
 # ------------------------------------------------------- families: spans of time
 
-@_family(rf"(?<!\w)(?:(?P<num>{_NUM}){_SP})?(?P<unit>{_UNIT}){_SP}(?ai:ago)(?!\w)")
+@_family(rf"(?<!\w)(?:(?P<num>{_NUM}){_SP})?(?P<unit>{_UNIT}){_SP}(?ai:ago|earlier)(?!\w)")
 def _ago(m: re.Match[str], scan: _Scan) -> _Hit | None:
     """two years ago -> a year, three months ago -> a month, two weeks ago -> a week, five days ago
-    -> a date; vague ones ("a few years ago", "months ago") are PAST_REF."""
+    -> a date; vague ones ("a few years ago", "months ago") are PAST_REF. "A year earlier" is a
+    point in time like "a year ago" and is counted back from the DCT as well: in news it mostly
+    compares with the same time a year before the story ("profit rose from $3 million a year earlier")."""
     unit = _unit(m["unit"])
     if m["num"] is None and unit == m["unit"].lower():
         return None  # "the year ago period"
@@ -653,26 +878,35 @@ def _ago(m: re.Match[str], scan: _Scan) -> _Hit | None:
             return _iso_week(dct - datetime.timedelta(weeks=n))
         hours = {"day": 24 * n, "hour": n}.get(unit, 0)
         return (dct - datetime.timedelta(hours=hours)).isoformat()  # date arithmetic drops part-days
-    return _hit(m, "DATE", scan.relative(resolve), quantified=True)
+    back = n if unit == "year" and n else 0
+    return _hit(m, "DATE", scan.relative(resolve), quantified=True)._replace(back=back)
 
 
-@_family(rf"(?<!\w)(?:(?ai:the){_SP}(?P<rel>(?ai:past|last|next|coming|previous|following|first|final|latest|recent))"
-         rf"{_SP})?(?:(?P<num>{_NUM}){_SP})?(?:(?ai:more|additional|further|straight|consecutive|full|whole){_SP})?"
-         rf"(?P<unit>{_UNIT})")
+@_family(rf"(?<!\w)(?:(?P<the>(?ai:the)){_SP}(?:(?P<rel>(?ai:past|last|next|coming|previous|following|first|final|latest"
+         rf"|recent)){_SP})?)?(?:(?P<num>{_NUM})(?P<half>{_HALF}|{_SP}1/2|\u00bd)?{_SP})?"
+         rf"(?:(?ai:more|additional|further|straight|consecutive|full|whole){_SP})?(?P<unit>{_UNIT})(?P<half_after>{_HALF})?")
 def _duration_phrase(m: re.Match[str], scan: _Scan) -> _Hit | None:
-    """three weeks / 24 hours / a few years / the past two years / the past year; "a day" after a
-    quantity ("100,000 barrels a day") is a frequency instead, "52 years old" an age."""
+    """three weeks / 24 hours / a few years / the past two years / the past year / the nine months
+    (TimeML keeps the article of a counted span); "a day" after a quantity ("100,000 barrels a day")
+    is a frequency instead, "52 years old" an age."""
     unit, rel, num = _unit(m["unit"]), (m["rel"] or "").lower(), m["num"]
     if _OLD_AFTER.match(scan.text, m.end()):
         return None
+    if m["the"] and num and num.lower() in ("a", "an"):
+        return None  # "the a"/"the an" cannot be a phrase; let the shorter match stand
     if num is None:
         # "the past year" is a span of a year; "the next day", "the last week of March" are not spans
         if rel not in ("past", "last", "next") or unit == "day" or _OF_AFTER.match(scan.text, m.end()):
             return None
         return _hit(m, "DURATION", _duration(1 if unit == m["unit"].lower() else None, unit), quantified=True)
-    if not rel and num.lower() in ("a", "an") and _is_rate(scan.text, m.start()):
+    amount = _amount(num)
+    if m["half"] or m["half_after"]:
+        if m["half"] and m["half_after"]:
+            return None
+        amount = None if amount is None else amount + 0.5
+    elif not rel and num.lower() in ("a", "an") and _is_rate(scan.text, m.start()):
         return _hit(m, "SET", _duration(1, unit))
-    return _hit(m, "DURATION", _duration(_amount(num), unit), quantified=True)
+    return _hit(m, "DURATION", _duration(amount, unit), quantified=True)
 
 
 def _is_rate(text: str, offset: int) -> bool:
@@ -736,6 +970,15 @@ def _clock(m: re.Match[str], scan: _Scan, hour: int, minute: int) -> _Hit:
     """A time on the day named with it or just before it ("Monday at 3 p.m."), else on the DCT.
     The time is kept as written, whatever its zone."""
     day = m["day"]
+    if m["cmonth"]:
+        month, day_of_month = _MONTH_NUMBER[m["cmonth"].rstrip(".")], int(m["cday"])
+        if m["cyear"]:
+            date = datetime.date(int(m["cyear"]), month, day_of_month)
+            return _hit(m, "TIME", f"{date.isoformat()}T{hour:02d}:{minute:02d}", quantified=True)
+        datetime.date(2000, month, day_of_month)  # a day that never exists fails
+        return _hit(m, "TIME", scan.relative(
+            lambda dct: f"{_month_day_date(dct, month, day_of_month, scan.how(m.start())).isoformat()}"
+                        f"T{hour:02d}:{minute:02d}"), quantified=True)
     if day is None:
         before = _DAY_BEFORE_CLOCK.search(scan.text, max(0, m.start() - 40), m.start())
         day = before["day"] if before else None
@@ -781,9 +1024,11 @@ def _reference(m: re.Match[str], scan: _Scan) -> _Hit | None:
     return _hit(m, "DATE", _REFERENCES[" ".join(m["word"].lower().split())])
 
 
-@_family(rf"(?<!\w)(?ai:the{_SP}(?:(?:near|foreseeable|distant|immediate|recent){_SP})?(?P<open>past|future))(?!\w)")
+@_family(rf"(?<!\w)(?ai:the{_SP}(?:(?:near|foreseeable|distant|immediate|recent){_SP})?(?P<open>past|future))(?!\w)"
+         rf"(?!{_SP}(?:[0-9]|(?ai:{_words([*_ONES, *_TEENS, *_TENS, 'few', 'several', 'couple'])})(?!\w)))")
 def _open_reference(m: re.Match[str], scan: _Scan) -> _Hit | None:
-    """(in) the past -> PAST_REF, (in) the near future -> FUTURE_REF, but not "the future of NATO"."""
+    """(in) the past -> PAST_REF, (in) the near future -> FUTURE_REF, but not "the future of NATO"
+    nor "the past three summers" (a count of something that is not a unit of time)."""
     if not scan.trusted and (scan.word_before(m.start()) not in _OPEN_CONTEXT or _OF_AFTER.match(scan.text, m.end())):
         return None
     return _hit(m, "DATE", _REFERENCES[m["open"].lower()])
@@ -826,7 +1071,54 @@ def _scan(text: str, dct: datetime.date | None, start: int, end: int,
                 hit = None
             if hit is not None:
                 hits.append(_widen(hit, text, start))
-    return _select(hits)
+    return _anchor(_select(hits), scan.dct)
+
+
+def _anchor(hits: list[_Hit], dct: datetime.date | None) -> list[_Hit]:
+    """Resolve the expressions that depend on the time mentioned before them.
+
+    "a year earlier" is counted back from the time just before it when that is a quarter or a half:
+    "net rose in the third quarter from $3 million a year earlier" compares with the third quarter
+    of the year before, not with the day a year before the story. "The following day", "that year",
+    "the same day" are counted from the latest date before them that names such a unit (a day, a
+    month, a year), or from the DCT when there is none."""
+    out: list[_Hit] = []
+    reference: _Hit | None = None  # the latest expression that is not itself counted back
+    for hit in hits:
+        if hit.back and reference is not None and hit.start - out[-1].end <= _ANCHOR_REACH:
+            m = _ANCHORABLE.fullmatch(reference.value or "")
+            if m and int(m["year"]) > hit.back:
+                hit = hit._replace(value=f"{int(m['year']) - hit.back:04d}{m['rest']}")
+        if hit.follows:
+            hit = hit._replace(value=_follow(hit.follows, out, dct))
+        if not hit.back:
+            reference = hit
+        out.append(hit)
+    return out
+
+
+def _follow(follows: tuple[str, int, str], before: list[_Hit], dct: datetime.date | None) -> str | None:
+    """The value of "the following day" (unit "day", shift 1) from the latest earlier expression
+    whose value has that unit, else from the DCT."""
+    unit, shift, part = follows
+    needed = {"day": 3, "month": 2, "year": 1}[unit]
+    start: datetime.date | None = dct
+    for hit in reversed(before):
+        m = _CALENDAR_VALUE.match(hit.value or "") if hit.type in ("DATE", "TIME") else None
+        if m and sum(1 for g in m.groups() if g) >= needed:
+            start = datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+            break
+    if start is None:
+        return None
+    try:
+        if unit == "year":
+            return _year(start.year + shift)
+        if unit == "month":
+            return _year_month(_month_index(start) + shift)
+        day = (start + datetime.timedelta(days=shift)).isoformat()
+    except (ValueError, OverflowError):
+        return None
+    return f"{day}T{_DAY_PARTS[part]}" if part else day
 
 
 def find_times(text: str, dct: datetime.date | None, *, start: int = 0, end: int | None = None,

@@ -10,7 +10,7 @@
   "use strict";
 
   var SVGNS = "http://www.w3.org/2000/svg";
-  var W = 1000, H = 540, PAD_X = 70, PAD_Y = 40;
+  var W = 1000, H = 580, PAD_X = 90, PAD_Y = 36;
   var CATEGORIES = ["arms", "ammunition", "fuel", "crude_oil", "food", "vehicles", "luxury_goods", "machinery",
     "technology", "money", "personnel", "aid", "goods"];
   var QUALIFIERS = { exact: "", approx: "≈ ", more_than: "> ", less_than: "< ", up_to: "≤ " };
@@ -181,7 +181,7 @@
     if (n === 1) { nodes[0].x = W / 2; nodes[0].y = H / 2; return; }
     // Deterministic start: on an ellipse, in order of name.
     nodes.forEach(function (node, i) {
-      var angle = -Math.PI / 2 + 2 * Math.PI * i / n;
+      var angle = Math.PI + 2 * Math.PI * i / n;
       node.x = W / 2 + W * 0.32 * Math.cos(angle);
       node.y = H / 2 + H * 0.32 * Math.sin(angle);
     });
@@ -203,14 +203,14 @@
         var a = p.a, b = p.b;
         var ddx = a.x - b.x, ddy = a.y - b.y;
         var d = Math.max(Math.sqrt(ddx * ddx + ddy * ddy), 1);
-        var pull = (d * d) / k / (1 + 0.4 * (p.count - 1));  // many arrows between two countries: more room for them
+        var pull = (d * d) / k / (1 + 0.8 * (p.count - 1));  // many arrows between two countries: more room for them
         dx[a.index] -= ddx / d * pull; dy[a.index] -= ddy / d * pull;
         dx[b.index] += ddx / d * pull; dy[b.index] += ddy / d * pull;
       });
       for (var m = 0; m < n; m++) {
         // gravity keeps separate groups of countries on the canvas
         dx[m] -= (nodes[m].x - W / 2) * 0.9 * (k / W) * 4;
-        dy[m] -= (nodes[m].y - H / 2) * 0.9 * (k / H) * 4 * (W / H);
+        dy[m] -= (nodes[m].y - H / 2) * 0.9 * (k / H) * 4;
         var len = Math.sqrt(dx[m] * dx[m] + dy[m] * dy[m]);
         if (len > 0) {
           var move = Math.min(len, temperature);
@@ -227,8 +227,8 @@
     var spanX = Math.max(maxX - minX, 1), spanY = Math.max(maxY - minY, 1);
     var scaleX = (W - 2 * PAD_X) / spanX, scaleY = (H - 2 * PAD_Y - 16) / spanY;
     // do not stretch one axis more than twice the other: the picture keeps its shape
-    scaleX = Math.min(scaleX, scaleY * 2.2);
-    scaleY = Math.min(scaleY, scaleX * 1.6);
+    scaleX = Math.min(scaleX, scaleY * 2.5, 1.3);  // a few countries are not spread over the whole canvas
+    scaleY = Math.min(scaleY, scaleX * 2.5, 1.3);
     var offX = (W - spanX * scaleX) / 2, offY = (H - 16 - spanY * scaleY) / 2;
     nodes.forEach(function (nd) {
       nd.x = offX + (nd.x - minX) * scaleX;
@@ -330,6 +330,11 @@
     pairList.forEach(function (p) { p.forward.sort(order); p.backward.sort(order); });
 
     layout(nodes, pairList);
+    var neighbours = {};
+    pairList.forEach(function (p) {
+      (neighbours[p.a.code] = neighbours[p.a.code] || []).push(p.b);
+      (neighbours[p.b.code] = neighbours[p.b.code] || []).push(p.a);
+    });
 
     var mode = widthMode();
     var maxByUnit = {};
@@ -409,9 +414,28 @@
       g.appendChild(svgEl("title", null, node.name + " (" + node.code + ") · " + node.degree + " flow" +
         (node.degree === 1 ? "" : "s") + "\nClick to select; select two countries for their timeline."));
       g.appendChild(svgEl("circle", { r: node.r.toFixed(1) }));
-      var below = node.y < H - 40;
-      g.appendChild(svgEl("text", { y: below ? (node.r + 14).toFixed(1) : (-node.r - 6).toFixed(1), "text-anchor": "middle",
-        "class": "label" }, node.name));
+      // the label goes on the side away from the country's arrows
+      var ux = 0, uy = 0;
+      (neighbours[node.code] || []).forEach(function (other) {
+        var d = Math.max(Math.hypot(other.x - node.x, other.y - node.y), 1);
+        ux += (other.x - node.x) / d; uy += (other.y - node.y) / d;
+      });
+      var ul = Math.hypot(ux, uy);
+      var lx = 0, ly = 1;
+      if (ul > 0.3) { lx = -ux / ul; ly = -uy / ul; }
+      if (node.y > H - 30) { ly = -1; lx = 0; }
+      var gap = node.r + 5;
+      var anchor = lx > 0.55 ? "start" : lx < -0.55 ? "end" : "middle";
+      var tx = lx * gap, ty = ly * gap + (ly > 0.55 ? 10 : ly < -0.55 ? -2 : 4);
+      if (anchor === "middle") { ty = ly >= 0 ? node.r + 14 : -node.r - 6; }
+      var textWidth = 7 * node.name.length;  // about, at this font size: keeps labels on the canvas
+      if ((anchor === "start" && node.x + tx + textWidth > W - 4) || (anchor === "end" && node.x + tx - textWidth < 4)) {
+        anchor = "middle"; tx = 0; ty = node.y > H - 30 ? -node.r - 6 : node.r + 14;
+      }
+      if (anchor === "middle") {
+        tx = Math.min(Math.max(tx, 4 + textWidth / 2 - node.x), W - 4 - textWidth / 2 - node.x);
+      }
+      g.appendChild(svgEl("text", { x: tx.toFixed(1), y: ty.toFixed(1), "text-anchor": anchor, "class": "label" }, node.name));
       g.addEventListener("click", function () { toggleCountry(node.code); });
       g.addEventListener("keydown", function (ev) {
         if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); toggleCountry(node.code); }
@@ -526,20 +550,31 @@
     flagItem.appendChild(flagSvg);
     flagItem.appendChild(document.createTextNode("sanctions flag"));
     marks.appendChild(flagItem);
-    var mode = widthMode();
-    var widthItem = el("span", { "class": "legend-item" });
-    var widthSvg = svgEl("svg", { width: 70, height: 14, "aria-hidden": "true" });
-    var samples = mode === "quantity" ? [1.8, 4.5, 8.3] : [2.9, 4.8, 6.7];
-    samples.forEach(function (w, i) {
-      widthSvg.appendChild(svgEl("path", { d: "M" + (3 + i * 23) + ",7 L" + (19 + i * 23) + ",7", "class": "width-sample",
-        "stroke-width": w }));
-    });
-    widthItem.appendChild(widthSvg);
-    widthItem.appendChild(document.createTextNode(mode === "quantity"
-      ? "width: quantity (log scale, within each unit); dotted: none stated"
-      : "width: 1, 2, 3 independent sources"));
-    marks.appendChild(widthItem);
+    marks.appendChild(el("span", { "class": "legend-item" }, "● a dot on each arrow opens its entry"));
     legend.appendChild(marks);
+
+    var mode = widthMode();
+    var widths = el("div", { "class": "legend-group" });
+    widths.appendChild(el("span", { "class": "legend-title" },
+      mode === "quantity" ? "Line width: quantity" : "Line width: sources"));
+    var rows = mode === "quantity"
+      ? [[1.8, "small"], [4.5, "medium"], [8.3, "largest of its unit"], [1.25, "none stated", true]]
+      : [[widthFor({ independent_sources: [1] }, "sources"), "1 independent source"],
+        [widthFor({ independent_sources: [1, 2] }, "sources"), "2 independent sources"],
+        [widthFor({ independent_sources: [1, 2, 3] }, "sources"), "3 independent sources"]];
+    rows.forEach(function (row) {
+      var item = el("span", { "class": "legend-item" });
+      var sample = svgEl("svg", { width: 34, height: 12, "aria-hidden": "true" });
+      sample.appendChild(svgEl("path", { d: "M3,6 L31,6", "class": "width-sample" + (row[2] ? " dotted" : ""),
+        "stroke-width": row[0] }));
+      item.appendChild(sample);
+      item.appendChild(document.createTextNode(row[1]));
+      widths.appendChild(item);
+    });
+    if (mode === "quantity") {
+      widths.appendChild(el("span", { "class": "muted" }, "log scale; containers, tonnes, dollars… each against their own largest"));
+    }
+    legend.appendChild(widths);
   }
 
   /* ------------------------------------------------------------------ table */
