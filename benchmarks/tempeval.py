@@ -152,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="print the N most frequent errors of each kind")
     args = parser.parse_args(argv)
 
+    missing = [str(path) for path in args.paths if not path.exists()]
+    if missing:
+        print(f"no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
     files = _files(args.paths)
     if not files:
         print("no .tml files found", file=sys.stderr)

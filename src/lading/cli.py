@@ -238,6 +238,23 @@ def show(
         console.print(Text(f"\nSanctions {f.rule} ({f.citation}){mark}: {f.reason}", style="red"))
 
 
+@app.command()
+def timeml(
+    in_dir: Annotated[Path, typer.Argument(help="Folder of TimeML (.tml) files.", exists=True, file_okay=False)],
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write the re-tagged files to (same layout).")],
+) -> None:
+    """Re-tag every .tml file with Lading's time expressions (TIMEX3 type and value, from the file's DCT).
+
+    The input's own annotations are ignored; unreadable files are listed and skipped (exit status 1).
+    """
+    from lading.extract.timeml import tag_folder
+
+    problems = tag_folder(in_dir, out_dir)
+    for problem in problems:
+        err.print(f"[red]error[/red] {problem}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1 if problems else 0)
+
+
 CONFIDENCE_STEPS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95)
 
 

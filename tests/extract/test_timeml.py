@@ -58,6 +58,14 @@ def test_read_gives_the_gold_timexes_as_offsets_into_the_raw_text() -> None:
     assert all(document.text[t.start:t.end] == t.text for t in document.timexes)
 
 
+def test_read_finds_nested_timexes_at_any_depth() -> None:
+    deep = "<S>" * 3000 + "ships left in 2021" + "</S>" * 3000
+    document = read_timeml(f'<TimeML><TEXT>{deep}; <EVENT eid="e1">sailed <TIMEX3 tid="t1" type="DATE" '
+                           f'value="2022">in <X>2022</X></TIMEX3></EVENT>.</TEXT></TimeML>')
+    assert document.text == "ships left in 2021; sailed in 2022."
+    assert [(t.text, t.value) for t in document.timexes] == [("in 2022", "2022")]
+
+
 def test_read_takes_the_date_of_a_dct_with_a_time_or_without_hyphens() -> None:
     for value in ("1998-08-07T06:18:00", "19980807"):
         document = read_timeml(f'<TimeML><DCT><TIMEX3 tid="t0" type="TIME" value="{value}" '
@@ -182,3 +190,21 @@ def test_tag_folder_reads_the_declared_encoding(tmp_path: Path) -> None:
 def test_tag_folder_needs_a_folder(tmp_path: Path) -> None:
     with pytest.raises(NotADirectoryError):
         tag_folder(tmp_path / "missing", tmp_path / "out")
+
+
+def test_the_timeml_command_tags_a_folder_and_names_bad_files(tmp_path):
+    from typer.testing import CliRunner
+
+    from lading.cli import app
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "good.tml").write_text(
+        '<?xml version="1.0"?><TimeML><DOCID>d</DOCID><DCT><TIMEX3 tid="t0" type="DATE" value="2024-03-18" '
+        'functionInDocument="CREATION_TIME">2024-03-18</TIMEX3></DCT><TEXT>Russia sent fuel last September.</TEXT></TimeML>',
+        encoding="utf-8")
+    (source / "bad.tml").write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
+    result = CliRunner().invoke(app, ["timeml", str(source), str(tmp_path / "out")])
+    assert result.exit_code == 1 and "bad.tml" in result.stderr
+    written = (tmp_path / "out" / "good.tml").read_text(encoding="utf-8")
+    assert 'value="2023-09"' in written and ">last September</TIMEX3>" in written

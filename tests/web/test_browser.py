@@ -153,11 +153,18 @@ def test_clicking_the_line_itself_opens_the_entry(tab, store):
     entry_id = single[0]["id"]
     open_dashboard(tab)
     page = tab.page
+    # a point on the drawn line (not its dot) where nothing else lies on top
     point = page.eval_on_selector(f'.flow[data-entry-id="{entry_id}"] .line', """line => {
-        const p = line.getPointAtLength(line getTotalLength() * 0.3);
-        const m = line.getScreenCTM();
-        return {x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f};
-    }""".replace("line getTotalLength", "line.getTotalLength"))
+        const m = line.getScreenCTM(), flow = line.closest(".flow");
+        for (const f of [0.3, 0.7, 0.4, 0.6, 0.2, 0.8]) {
+            const p = line.getPointAtLength(line.getTotalLength() * f);
+            const x = p.x * m.a + p.y * m.c + m.e, y = p.x * m.b + p.y * m.d + m.f;
+            const hit = document.elementFromPoint(x, y);
+            if (hit && hit.closest(".flow") === flow && !hit.classList.contains("flow-handle")) { return {x, y}; }
+        }
+        return null;
+    }""")
+    assert point, "the line can be clicked somewhere"
     with page.expect_navigation():
         page.mouse.click(point["x"], point["y"])
     assert page.url.endswith(f"/entries/{entry_id}")

@@ -81,7 +81,8 @@ def chain(attribution: list[dict[str, Any]] | None) -> list[str]:
     return [a.get("name") or "?" for a in attribution or []] + ["this article"]
 
 
-_env.filters.update(quantity=quantity, category=category_label, number=number)
+_env.filters.update(quantity=quantity, category=category_label, number=number,
+                    web_address=lambda url: _web_address(url))
 _env.globals.update(CATEGORIES=CATEGORIES, CERTAINTIES=CERTAINTIES)
 
 
@@ -370,10 +371,7 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
 def _entries_of(engine, article_id: int, records: list[dict[str, Any]]) -> dict[int, list[str]]:
     """For each record of an article, the ledger entries it counts in (found among its country pair's entries)."""
     out: dict[int, list[str]] = {r["id"]: [] for r in records}
-    key = lambda r: (r.get("doc_id"), tuple((ev.get("start"), ev.get("end")) for ev in r.get("evidence") or []),
-                     r.get("supplier", {}).get("name"), r.get("recipient", {}).get("name"),
-                     tuple(i.get("category") for i in r.get("items") or []))
-    wanted = {key(r): r["id"] for r in records}
+    wanted = {_record_key(r): r["id"] for r in records}
     pairs = {((r.get("supplier") or {}).get("country"), (r.get("recipient") or {}).get("country")) for r in records}
     for supplier, recipient in sorted(p for p in pairs if p[0] and p[1]):
         for summary_ in data.list_entries(engine, ALL, 0, supplier=supplier, recipient=recipient).items:
@@ -382,10 +380,17 @@ def _entries_of(engine, article_id: int, records: list[dict[str, Any]]) -> dict[
                 if mention.get("article_id") != article_id:
                     continue
                 for record in mention.get("records") or []:
-                    record_id = wanted.get(key(record))
+                    record_id = wanted.get(_record_key(record))
                     if record_id is not None and entry["id"] not in out[record_id]:
                         out[record_id].append(entry["id"])
     return out
+
+
+def _record_key(record: dict[str, Any]) -> tuple:
+    """What tells one record of an article from another (an entry's copy of a record has no row id)."""
+    return (record.get("doc_id"), tuple((ev.get("start"), ev.get("end")) for ev in record.get("evidence") or []),
+            (record.get("supplier") or {}).get("name"), (record.get("recipient") or {}).get("name"),
+            tuple(i.get("category") for i in record.get("items") or []))
 
 
 def _web_address(url: str | None) -> str | None:
@@ -396,7 +401,7 @@ def _web_address(url: str | None) -> str | None:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", offset: str = "0") -> HTMLResponse:
     q = q.strip()
-    start = int(offset) if offset.isdigit() else 0
+    start = min(int(offset), 1_000_000) if offset.isdigit() and len(offset) < 10 else 0
     problems, results, total = [], [], 0
     if len(q) > 200:
         problems.append("The query is longer than 200 characters.")

@@ -21,7 +21,7 @@ resolve ("his visit"): such frames come back with no actors and the pronoun in
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -30,7 +30,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from lading.extract.actors import ActorIndex, ActorMention
-from lading.extract.transfers import _actors, _children, _misread_verb, _prep_objects, _subject, trigger_kind
+from lading.extract import transfers
+from lading.extract.transfers import _children, _misread_verb, _prep_objects, _subject, trigger_kind
 from lading.knowledge import KnowledgeError, _read, _words, load
 from lading.nlp import conjuncts
 
@@ -81,6 +82,8 @@ class Category:
     venue_preps: frozenset[str] = frozenset()
     border_preps: frozenset[str] = frozenset()
     joint: str | None = None
+    mutual: bool = False  # two states acting together stand for source and recipient
+    object_is_target: bool = True
 
 
 @dataclass(frozen=True)
@@ -148,8 +151,8 @@ def _category(name: str, entry: dict[str, Any], names: set[str]) -> Category:
     joint = entry.get("joint")
     if joint is not None and joint not in names:
         raise KnowledgeError(f"{FILE}: {where}: 'joint' names unknown category {joint!r}")
-    if entry.get("compound", "actor") not in ("actor", "none"):
-        raise KnowledgeError(f"{FILE}: {where}: 'compound' is actor or none")
+    if entry.get("compound", "actor") not in ("actor", "pairs", "none"):
+        raise KnowledgeError(f"{FILE}: {where}: 'compound' is actor, pairs or none")
     target_preps = words("target_preps")
     return Category(
         name=name,
@@ -171,6 +174,8 @@ def _category(name: str, entry: dict[str, Any], names: set[str]) -> Category:
         venue_preps=words("venue_preps"),
         border_preps=words("border_preps"),
         joint=joint,
+        mutual=bool(entry.get("mutual", False)),
+        object_is_target=bool(entry.get("object_is_target", True)),
     )
 
 
@@ -259,8 +264,6 @@ class _Frame:
     actor_tokens: list[Token]
     target_tokens: list[Token]
     light: Token | None = None  # the light verb carrying a noun cue
-    actors: list[ActorMention] = field(default_factory=list)
-    recipients: list[ActorMention] = field(default_factory=list)
     unresolved: Token | None = None
     inner: list[_Frame] = field(default_factory=list)  # events a verbal cue is about
     target_from_with: bool = False
@@ -288,13 +291,19 @@ def read_events(sent: SpacySpan, actors: ActorIndex) -> list[EventFrame]:
     for i, frame in sorted(frames.items()):
         if i in inner_ids:
             continue
-        if any((f := frames.get(t.i)) is not None and f.category is frame.category for t in frame.actor_tokens):
+        if any((f := frames.get(_antecedent(t).i)) is not None and f.category is frame.category for t in frame.actor_tokens):
             continue  # "Israeli airstrikes killed …": the strikes are the event, already read
-
         event = _finish(frame, frames, actors, plover)
         if event is not None:
             out.append(event)
     return out
+
+
+def _antecedent(token: Token) -> Token:
+    """'the bombing … that killed …': a relative pronoun stands for the noun its clause describes."""
+    if token.lower_ in ("which", "that", "who") and token.head.dep_ in ("relcl", "acl"):
+        return token.head.head
+    return token
 
 
 def _find_cues(sent: SpacySpan, plover: Plover) -> list[_Cue]:
@@ -328,18 +337,22 @@ def _is_verb(token: Token) -> bool:
 
 
 def _match_phrase(head: Token, phrase: tuple[str, ...], used: set[int]) -> set[int] | None:
-    """The phrase's words, each once, with ``head`` governing the rest within two steps."""
+    """The phrase's words, each once, hanging from ``head`` or from one another - directly or through
+    a preposition ("go on strike", "the lifting of sanctions") - but never through another word
+    ("called them a punishment for …" is no "call for")."""
     rest = list(phrase)
     rest.remove(head.lemma_.lower())
-    found = {head.i}
-    near = [t for t in _near(head, 2) if t.i not in used]
-    for word in rest:
-        hit = next((t for t in near if t.i not in found and (t.lemma_.lower() == word or t.lower_ == word)
-                    and not _time_phrase(t)), None)
+    found = [head]
+    while rest:
+        reachable = [c for t in found for c in t.children if c.dep_ not in _OUTSIDE]
+        reachable += [g for c in reachable if c.pos_ == "ADP" for g in c.children]
+        hit = next(((t, w) for t in reachable for w in rest if t.i not in used and t not in found
+                    and (t.lemma_.lower() == w or t.lower_ == w) and not _time_phrase(t)), None)
         if hit is None:
             return None
-        found.add(hit.i)
-    return found
+        found.append(hit[0])
+        rest.remove(hit[1])
+    return {t.i for t in found}
 
 
 def _time_phrase(token: Token) -> bool:
@@ -374,19 +387,25 @@ def _complement(trigger: Token) -> set[int]:
         for c in t.children:
             if c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "nsubj"):
                 add(c, c.dep_ == "xcomp")
+            elif _infinitive(c):  # "called for the Taliban to lift the ban"
+                add(c, True)
             elif c.dep_ == "prep":
                 for o in c.children:
                     if o.dep_ in ("pobj", "pcomp"):
                         add(o, False)
 
     for c in trigger.children:
-        if c.dep_ in _COMPLEMENT_DEPS:
+        if c.dep_ in _COMPLEMENT_DEPS or _infinitive(c):  # "a threat to impose tariffs"
             add(c, True)
         elif c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS:
             for o in c.children:
                 if o.dep_ in ("pobj", "pcomp"):
                     add(o, True)
     return out
+
+
+def _infinitive(token: Token) -> bool:
+    return token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _read_cue(cue: _Cue, actors: ActorIndex, plover: Plover, potential: dict[int, set[str]]) -> _Frame | None:
@@ -411,16 +430,18 @@ def _holds(r: Restriction, frame: _Frame, actors: ActorIndex, potential: dict[in
     inner = set().union(*(potential.get(i, set()) for i in scope if i not in frame.cue.tokens))
     if any(_selects(w, lemmas, inner, near, trigger, actors) for w in r.without):
         return False
-    if r.actor_object:
+    if r.actor_object:  # the object is itself a name ("called Xi"), not a phrase with one ("called Chinese subsidies …")
         objects = _children(trigger, "dobj")
-        if not objects or not any(actors.resolve(o) for o in objects):
+        if not any((m := actors.at(o.i)) is not None and m.via != "media" for o in objects):
             return False
     if r.official_subject:
         mentions = [m for t in frame.actor_tokens for m in actors.resolve(t)]
         if not any(m.actor.kind in ("person", "government", "military") for m in mentions):
             return False
     if r.needs_target and not _actors(frame.target_tokens, actors):
-        return False
+        own = {m.actor.country for m in _actors(frame.actor_tokens, actors)}
+        if not [m for m in _venue_states(frame, actors) if m.actor.country not in own]:
+            return False  # "Afghan forces arrived", "Kim arrived (home) in Pyongyang"
     if r.with_:
         return any(_selects(w, lemmas, inner, near, trigger, actors) for w in r.with_)
     return True
@@ -429,8 +450,9 @@ def _holds(r: Restriction, frame: _Frame, actors: ActorIndex, potential: dict[in
 def _selects(word: str, lemmas: set[str], inner: set[str], near: list[Token], trigger: Token, actors: ActorIndex) -> bool:
     if word.isupper():
         return word in inner
-    if word == "@xcomp":
-        return bool(_children(trigger, "xcomp", "ccomp"))
+    if word == "@xcomp":  # an infinitive, a clause or an object complement follows ("is ready to help")
+        return bool(_children(trigger, "xcomp", "ccomp", "oprd")) or any(
+            _children(c, "xcomp") for c in trigger.children if c.pos_ == "ADJ")
     if word == "@that":  # "agree that …": an opinion, not a commitment
         return any(c.dep_ == "ccomp" and (c.tag_ not in ("VB", "VBG") or _children(c, "mark")) for c in trigger.children)
     if word == "@goods":
@@ -445,16 +467,22 @@ def _selects(word: str, lemmas: set[str], inner: set[str], near: list[Token], tr
 
 def _verb_frame(cue: _Cue, cat: Category, actors: ActorIndex) -> _Frame:
     verb = cue.trigger
-    passive = bool(_children(verb, "nsubjpass", "auxpass"))
+    # "Ukraine was invaded", "asked by a reporter", "soldiers stand accused of …"
+    predicative = verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd") and not _children(verb, "nsubj")
+    passive = bool(_children(verb, "nsubjpass", "auxpass")) or predicative or (
+        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
     if passive:
         actor_tokens = _prep_objects(verb, {"by"})
-        target_tokens = _children(verb, "nsubjpass")
+        target_tokens = _children(verb, "nsubjpass") or (_children(verb.head, "nsubj") if predicative else [])
     else:
         subj = _subject(verb) or _raised_subject(verb)
         actor_tokens = [subj] if subj is not None else []
-        target_tokens = _children(verb, "dobj") + [c for c in _children(verb, "dative", "iobj") if c.pos_ in ("PROPN", "NOUN")]
+        target_tokens = _children(verb, "dobj") if cat.object_is_target else []
+        target_tokens += [c for c in _children(verb, "dative", "iobj") if c.pos_ in ("PROPN", "NOUN")]
     with_prep = _prep_objects(verb, cat.target_preps & {"with"})
     target_tokens += _prep_objects(verb, cat.target_preps - {"with"}) + with_prep
+    if not cat.object_is_target:  # "deployed warships near Taiwan": the parser hangs the phrase on the ships
+        target_tokens += [o for d in _children(verb, "dobj") for o in _prep_objects(d, cat.target_preps)]
     target_tokens += _border_objects(verb, cat, actors)
     if verb.lemma_.lower() in cat.reverse:  # "Beijing hosted Putin": the guest is the source
         actor_tokens, target_tokens = target_tokens, actor_tokens
@@ -482,6 +510,7 @@ def _noun_frame(cue: _Cue, cat: Category, actors: ActorIndex, plover: Plover) ->
     # "the EU's aid package for Ukraine": the package phrase stands for the aid
     noun = trigger.head if trigger.dep_ == "compound" else trigger
     actor_tokens: list[Token] = []
+    names: list[Token] = []
     unresolved = None
     for c in noun.children:
         if c.i in cue.tokens:
@@ -493,8 +522,12 @@ def _noun_frame(cue: _Cue, cat: Category, actors: ActorIndex, plover: Plover) ->
             else:
                 unresolved = c
         elif c.dep_ in ("amod", "compound", "nmod") and (m := actors.at(c.i)) is not None and m.actor.country:
-            if c.dep_ == "amod" or m.via in ("adjective", "demonym", "person", "institution") or cat.compound == "actor":
+            if c.dep_ == "amod" or m.via in ("adjective", "demonym", "person", "institution"):
                 actor_tokens.append(c)
+            elif m.via != "metonym":  # "the Madrid talks", "the Hanoi summit": a capital fused in is a place
+                names.append(c)
+    if cat.compound == "actor" or (cat.compound == "pairs" and len(names) > 1):
+        actor_tokens += names  # "U.S. strikes"; for talks only "US-China talks", not "the Singapore summit"
     actor_tokens += _prep_objects(noun, cat.noun_actor_preps)
     target_tokens = _prep_objects(noun, cat.noun_target_preps)
     with_prep = bool(_prep_objects(noun, cat.noun_target_preps & {"with"}))
@@ -557,22 +590,24 @@ def _finish(frame: _Frame, frames: dict[int, _Frame], actors: ActorIndex, plover
     for t in frame.target_tokens:
         event = frames.get(t.i)
         if event is not None and event is not frame:  # "condemned Russia's strikes": the target is who struck
-            targets += _actors(event.actor_tokens, actors)
-        elif t.dep_ == "pobj":  # "against arms sales to Taiwan" names no target; "on Ukrainian cities" does
-            targets += _named(t, actors)
-        else:
+            found = _actors(event.actor_tokens, actors)
+            if not found and cat.governs:  # "postponed the talks with Ukraine": the other party
+                found = [m for m in _actors(event.target_tokens, actors) if m.actor.country not in {o.actor.country for o in own}]
+            targets += found
+        else:  # "against arms sales to Taiwan" names no target; "on Ukrainian cities" does
             targets += _actors([t], actors)
     own_countries = {m.actor.country for m in own}
-    if not targets and cat.governs:  # "demanded that Japan stop …"
+    open_target = not frame.target_tokens  # an object that names no state closes the target
+    if open_target and cat.governs:  # "demanded that Japan stop …"
         subjects = [s for c in _children(trigger, "ccomp", "xcomp") for s in _children(c, "nsubj")]
         targets = [m for m in _actors(subjects, actors) if m.actor.country not in {o.actor.country for o in own}]
-    if not targets:  # "threatened to strike Kyiv", "demanded that Russia withdraw"
+    if not targets and open_target:  # "threatened to strike Kyiv", "demanded that Russia withdraw"
         for inner in frame.inner:
             inner_actors = [m for m in _actors(inner.actor_tokens, actors) if m.actor.country not in own_countries]
             targets = inner_actors or [m for m in _actors(inner.target_tokens, actors) if m.actor.country not in own_countries]
             if targets:
                 break
-    if not targets and cat.governs:  # "is ready to help Syria": the object of what is promised
+    if not targets and open_target and cat.governs:  # "is ready to help Syria": the object of what is promised
         scope = [trigger.doc[i] for i in sorted(_complement(trigger))]
         objects = [t for t in scope if t.dep_ in ("dobj", "dative")]
         objects += [t for t in scope if t.dep_ == "pobj" and t.head.lower_ in cat.target_preps]
@@ -591,23 +626,38 @@ def _finish(frame: _Frame, frames: dict[int, _Frame], actors: ActorIndex, plover
         return None  # a state acting on itself: not an event between states
     if own:
         targets = [m for m in targets if m.actor.country not in actor_countries] or targets
-    if plover.categories[name].requires_recipient and not targets and len(actor_countries) < 2:
+    final = plover.categories[name]
+    if final.requires_recipient and not targets and not (final.mutual and len(actor_countries) > 1):
         return None
     unresolved = frame.unresolved if not own else None
     return EventFrame(trigger, name, mode, own, targets, unresolved)
 
 
+def _actors(tokens: list[Token], actors: ActorIndex) -> list[ActorMention]:
+    """States the phrases name, less news outlets (a paper is not a party). A subject or object is
+    resolved through its phrase (``transfers._actors``: "the Russian defense minister"); a
+    prepositional object only by itself or a modifier (``_named``): "asked by a reporter at the
+    White House" names no state, nor does "spoke at length about North Korea" meet one."""
+    out: list[ActorMention] = []
+    for t in tokens:
+        found = _named(t, actors) if t.dep_ == "pobj" else transfers._actors([t], actors)
+        out += [m for m in found if m.via != "media" and m.actor.kind != "media" and m not in out]
+    return out
+
+
 def _named(token: Token, actors: ActorIndex) -> list[ActorMention]:
-    """States a prepositional object names itself or by a modifier ("on Ukrainian cities"), not deeper
-    inside its phrase."""
+    """States a prepositional object names itself, by a modifier ("on Ukrainian cities") or by an
+    "of"/"from" phrase ("with officials from China"), not deeper inside its phrase."""
     relational = load().cues["relational_nouns"]
     out = []
     for head in conjuncts(token):
         m = actors.at(head.i)
         if m is None and head.lemma_.lower() not in relational:
-            m = next((actors.at(c.i) for c in head.children
-                      if c.dep_ in ("amod", "compound", "poss", "nmod") and actors.at(c.i) is not None), None)
-        if m is not None and m.actor.country:
+            inner = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            inner += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                      for o in p.children if o.dep_ == "pobj"]
+            m = next((actors.at(c.i) for c in inner if actors.at(c.i) is not None), None)
+        if m is not None and m.actor.country and m.via != "media" and m.actor.kind != "media":
             out.append(m)
     return out
 
@@ -662,6 +712,15 @@ def _mode(frame: _Frame, cat: Category, inner: set[str], actors: ActorIndex) -> 
     return cat.default_mode
 
 
+def _venue_states(frame: _Frame, actors: ActorIndex) -> list[ActorMention]:
+    """States named as where a meeting is held ("in Pyongyang", "talks with Putin in Tehran")."""
+    if not frame.category.venue_preps:
+        return []
+    hosts = [frame.cue.trigger] + ([frame.light] if frame.light is not None else []) + frame.target_tokens
+    places = [p for h in hosts for p in _prep_objects(h, frame.category.venue_preps)]
+    return [m for m in _actors(places, actors) if m.is_state]
+
+
 def _venue(frame: _Frame, own: list[ActorMention], targets: list[ActorMention], mode: str | None,
            actors: ActorIndex) -> tuple[list[ActorMention], list[ActorMention], str | None]:
     """Where a meeting was held: in the target's country it is a visit by the actor; in the actor's,
@@ -669,15 +728,13 @@ def _venue(frame: _Frame, own: list[ActorMention], targets: list[ActorMention], 
     cat = frame.category
     if not cat.venue_preps:
         return own, targets, mode
-    hosts = [frame.cue.trigger] + ([frame.light] if frame.light is not None else []) + frame.target_tokens
-    places = [p for h in hosts for p in _prep_objects(h, cat.venue_preps)]  # "talks with Putin in Tehran"
-    venues = [m for m in _actors(places, actors) if m.is_state]
+    venues = _venue_states(frame, actors)
     if not venues:
         return own, targets, mode
     venue = venues[0].actor.country
     mine = {m.actor.country for m in own}
     theirs = {m.actor.country for m in targets}
-    if not targets and own and venue not in mine:  # "Putin arrived in Pyongyang"
+    if not frame.target_tokens and own and venue not in mine:  # "Putin arrived in Pyongyang": the host
         return own, [venues[0]], mode or "visit"
     if venue in theirs and venue not in mine:
         return own, targets, mode or "visit"
@@ -686,14 +743,3 @@ def _venue(frame: _Frame, own: list[ActorMention], targets: list[ActorMention], 
     if own and targets and venue not in mine | theirs:
         return own, targets, mode or "third-party"
     return own, targets, mode
-
-
-def categories() -> list[str]:
-    """The PLOVER categories the cue file codes, in its order."""
-    return list(load_plover().categories)
-
-
-def describe() -> Iterator[tuple[str, str, list[str]]]:
-    """(category, definition, modes) for documentation and the UI."""
-    for cat in load_plover().categories.values():
-        yield cat.name, cat.definition, list(cat.modes)

@@ -70,20 +70,30 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _flatten(element: ET.Element, parts: list[str], length: int, timexes: list[tuple[int, int, ET.Element]]) -> int:
-    """Append the text inside element (not its tail) to parts; record the TIMEX3s met; return the new length."""
-    if element.text:
-        parts.append(element.text)
-        length += len(element.text)
-    for child in element:
-        start = length
-        length = _flatten(child, parts, length, timexes)
-        if _local(child.tag) == "TIMEX3":
-            timexes.append((start, length, child))
-        if child.tail:
-            parts.append(child.tail)
-            length += len(child.tail)
-    return length
+def _flatten(body: ET.Element) -> tuple[str, list[tuple[int, int, ET.Element]]]:
+    """The text inside body with every tag removed, and the offsets of the TIMEX3 elements in it.
+    Iterative, so that no nesting depth can exhaust the stack."""
+    parts: list[str] = []
+    found: list[tuple[int, int, ET.Element]] = []
+    length = 0
+    stack: list[tuple[ET.Element, int | None]] = [(body, None)]  # (element, its start once entered)
+    while stack:
+        element, start = stack.pop()
+        if start is None:  # entering: its text, then its children, then leaving it
+            stack.append((element, length))
+            if element.text:
+                parts.append(element.text)
+                length += len(element.text)
+            stack.extend((child, None) for child in reversed(element))
+            continue
+        if element is body:
+            break
+        if _local(element.tag) == "TIMEX3":
+            found.append((start, length, element))
+        if element.tail:
+            parts.append(element.tail)
+            length += len(element.tail)
+    return "".join(parts), found
 
 
 def read_timeml(text: str) -> TimeMLDocument:
@@ -96,10 +106,7 @@ def read_timeml(text: str) -> TimeMLDocument:
     body = next((e for e in root.iter() if _local(e.tag) == "TEXT"), None)
     if body is None:
         raise TimeMLError("no <TEXT> element")
-    parts: list[str] = []
-    found: list[tuple[int, int, ET.Element]] = []
-    _flatten(body, parts, 0, found)
-    raw = "".join(parts)
+    raw, found = _flatten(body)
     timexes = [TimeExpression(start, end, raw[start:end], e.get("type", ""), e.get("value"))  # type: ignore[arg-type]
                for start, end, e in found]
 
