@@ -75,6 +75,9 @@ EVENTS = [
     ("Erdogan spoke with Putin by phone.", "CONSULT", "phone", {"TUR"}, {"RUS"}),
     ("Indian Prime Minister Narendra Modi had a phone call with Putin.", "CONSULT", "phone", {"IND"}, {"RUS"}),
     ("Putin met Erdogan on the sidelines of the G20 summit.", "CONSULT", "multilateral", {"RUS"}, {"TUR"}),
+    ("Senior U.S. officials held talks with Russian officials in Riyadh.", "CONSULT", "third-party", {"USA"}, {"RUS"}),
+    ("Seoul and Tokyo held talks in Washington.", "CONSULT", "third-party", {"KOR", "JPN"}, set()),
+    ("Pakistan's army chief visited Washington.", "CONSULT", "visit", {"PAK"}, {"USA"}),
     ("US Secretary of State Antony Blinken held talks with Chinese Foreign Minister Wang Yi.",
      "CONSULT", None, {"USA"}, {"CHN"}),
     ("The talks between Russia and Ukraine collapsed.", "CONSULT", None, {"RUS", "UKR"}, set()),
@@ -92,7 +95,7 @@ EVENTS = [
     ("Japan apologized to South Korea for wartime forced labor.", "CONCEDE", None, {"JPN"}, {"KOR"}),
     ("The United States lifted sanctions on Venezuela's oil sector.", "CONCEDE", None, {"USA"}, {"VEN"}),
     ("Washington eased sanctions on Venezuela.", "CONCEDE", None, {"USA"}, {"VEN"}),
-    ("Russia declared a ceasefire in Ukraine.", "CONCEDE", None, {"RUS"}, {"UKR"}),
+    ("Russia declared a ceasefire in Ukraine.", "CONCEDE", None, {"RUS"}, set()),  # "in": where, not with whom
     ("Russia agreed to withdraw its troops from Armenia.", "CONCEDE", None, {"RUS"}, {"ARM"}),
     # COOPERATE: mutual material cooperation
     ("Russia's navy held joint exercises with the Chinese navy.", "COOPERATE", None, {"RUS"}, {"CHN"}),
@@ -122,12 +125,15 @@ EVENTS = [
     ("The United States demanded that Russia release the American journalist.", "DEMAND", "yield", {"USA"}, {"RUS"}),
     ("China demanded that Japan stop the release of water.", "DEMAND", "change", {"CHN"}, {"JPN"}),
     ("Ukraine appealed to Israel for air defense systems.", "DEMAND", None, {"UKR"}, {"ISR"}),
+    ("The United States called for Russia to withdraw its troops from Ukraine.", "DEMAND", "yield", {"USA"}, {"RUS"}),
     # REJECT: refusals; a cancelled meeting is REJECT, not CONSULT
     ("China rejected the US proposal.", "REJECT", None, {"CHN"}, {"USA"}),
     ("North Korea rejected Japan's offer of talks.", "REJECT", "meet", {"PRK"}, {"JPN"}),
     ("Serbia refused to recognize Kosovo.", "REJECT", None, {"SRB"}, {"XKX"}),
     ("Japan rejected China's demand to halt seafood exports.", "REJECT", "change", {"JPN"}, {"CHN"}),
     ("Russia postponed the talks with Ukraine.", "REJECT", "meet", {"RUS"}, {"UKR"}),
+    ("Hungary vetoed new EU sanctions on Russia.", "REJECT", None, {"HUN"}, set()),  # the EU is no state
+    ("Hungary blocked the EU's sanctions against Russia.", "REJECT", None, {"HUN"}, set()),  # Russia is not refused
     # ACCUSE: disapprove, allege, investigate
     ("Ukraine accused Russia of shelling the Zaporizhzhia plant.", "ACCUSE", "allege", {"UKR"}, {"RUS"}),
     ("The United States condemned Russia's strikes on Kyiv.", "ACCUSE", "disapprove", {"USA"}, {"RUS"}),
@@ -141,6 +147,8 @@ EVENTS = [
     ("North Korea threatened to launch a nuclear strike against South Korea.", "THREATEN", "violence", {"PRK"}, {"KOR"}),
     ("Iran vowed to retaliate against Israel.", "THREATEN", "violence", {"IRN"}, {"ISR"}),
     ("China warned the United States against arms sales to Taiwan.", "THREATEN", None, {"CHN"}, {"USA"}),
+    ("China threatened sanctions against Lithuania.", "THREATEN", "restrict", {"CHN"}, {"LTU"}),
+    ("Iran threatened to cut ties with Britain.", "THREATEN", "relations", {"IRN"}, {"GBR"}),
     # PROTEST: collective actions against the target
     ("Georgians protested against Russia in Tbilisi.", "PROTEST", "demo", {"GEO"}, {"RUS"}),
     ("Thousands of Armenians protested against Azerbaijan in Yerevan.", "PROTEST", "demo", {"ARM"}, {"AZE"}),
@@ -172,6 +180,7 @@ EVENTS = [
     ("Iran fired missiles at Israel.", "ASSAULT", "heavy-weapons", {"IRN"}, {"ISR"}),
     ("Russia attacked Ukraine with chemical weapons.", "ASSAULT", "unconventional", {"RUS"}, {"UKR"}),
     ("Russia invaded Ukraine in 2022.", "ASSAULT", None, {"RUS"}, {"UKR"}),
+    ("Azerbaijan and Armenia exchanged fire on the border.", "ASSAULT", None, {"AZE", "ARM"}, set()),  # two-sided
 ]
 
 
@@ -189,6 +198,8 @@ NOT_EVENTS = [
     ("Putin spoke to reporters in Moscow.", "CONSULT"),
     ("Putin called the sanctions illegal.", "CONSULT"),
     ("Iran's foreign minister said on Monday that Tehran wants peace.", "CONSULT"),
+    ("In 2018, Trump spoke at length about North Korea.", "CONSULT"),
+    ("Growing numbers of Chinese now call Japan home.", "CONSULT"),
     ("The Kremlin praised Russian troops.", "SUPPORT"),  # a state on itself
     ("Critics praised the film.", "SUPPORT"),
     ("The central bank eased interest rates.", "CONCEDE"),
@@ -200,14 +211,17 @@ NOT_EVENTS = [
     ("Russia withdrew from the New START treaty.", "RETREAT"),
     ("Israel released a video of the operation.", "RETREAT"),
     ("The minister returned to Moscow on Friday.", "RETREAT"),
+    ("China and the U.S. have pulled way out front in the AI race.", "RETREAT"),
     ("Reporters asked Putin about the war.", "DEMAND"),
     ("The demand for Russian gas has collapsed.", "DEMAND"),
+    ("Asked by a reporter at the White House about tariffs, Trump said he would not back down.", "DEMAND"),
     ("Russia has refused to comment on the report.", "REJECT"),
     ("The court rejected the appeal.", "REJECT"),
     ("China's foreign ministry said the accusations were groundless.", "ACCUSE"),
     ("Officials are investigating the cause of the fire.", "ACCUSE"),
     ("The company warned that profits would fall.", "THREATEN"),
     ("Sanctions pose a threat to Russia's economy.", "THREATEN"),
+    ("Russia vowed to retaliate against Ukraine.", "AGREE"),  # a vow of retaliation is a threat
     ("Stocks rallied after the announcement.", "PROTEST"),
     ("The government demonstrated its ability to respond.", "PROTEST"),
     ("Iran sanctions have hurt its economy.", "SANCTION"),

@@ -37,6 +37,9 @@ from lading.nlp import conjuncts
 
 FILE = "plover.yaml"
 RESTRICTIONS = frozenset({"with", "without", "actor_object", "official_subject", "needs_target"})
+FIELDS = frozenset({"definition", "verbs", "nouns", "phrases", "restrict", "target_preps", "noun_target_preps",
+                    "noun_actor_preps", "compound", "reverse", "venue_preps", "border_preps", "joint", "mutual",
+                    "object_is_target", "modes", "default_mode", "requires_recipient", "governs", "content"})
 SELECTORS = frozenset({"@igo", "@goods", "@transfer", "@xcomp", "@that"})
 # dependencies that leave the cue's own phrase: another clause, a coordinated word, punctuation
 _OUTSIDE = frozenset({"conj", "cc", "relcl", "advcl", "ccomp", "parataxis", "punct", "appos", "mark", "acl"})
@@ -77,7 +80,7 @@ class Category:
     restrict: dict[tuple[tuple[str, ...], str | None], Restriction] = field(default_factory=dict)  # (cue, form)
     reverse: frozenset[str] = frozenset()
     compound: str = "actor"
-    governs: bool = False
+    governs: str | None = None  # own: about the actor's own act ("threaten"); other: another's ("demand")
     content: dict[str, str] = field(default_factory=dict)
     venue_preps: frozenset[str] = frozenset()
     border_preps: frozenset[str] = frozenset()
@@ -109,7 +112,7 @@ def _restrict_key(text: str) -> tuple[tuple[str, ...], str | None]:
     return _key(words), form or None
 
 
-def _restriction(where: str, value: Any) -> Restriction:
+def _parse_restriction(where: str, value: Any) -> Restriction:
     if not isinstance(value, dict) or not set(value) <= RESTRICTIONS:
         raise KnowledgeError(f"{FILE}: {where}: a restriction takes only {sorted(RESTRICTIONS)}")
     for key in ("with", "without"):
@@ -128,6 +131,9 @@ def _category(name: str, entry: dict[str, Any], names: set[str]) -> Category:
     where = f"category {name}"
     if not isinstance(entry, dict) or not isinstance(entry.get("definition"), str):
         raise KnowledgeError(f"{FILE}: {where} needs a one-line 'definition'")
+    unknown = set(entry) - FIELDS
+    if unknown:
+        raise KnowledgeError(f"{FILE}: {where} has unknown fields {sorted(unknown)}")
 
     def words(key: str, default: Iterable[str] = ()) -> frozenset[str]:
         return _words(FILE, f"{name}.{key}", entry[key]) if key in entry else frozenset(default)
@@ -151,6 +157,8 @@ def _category(name: str, entry: dict[str, Any], names: set[str]) -> Category:
     joint = entry.get("joint")
     if joint is not None and joint not in names:
         raise KnowledgeError(f"{FILE}: {where}: 'joint' names unknown category {joint!r}")
+    if entry.get("governs") not in (None, "own", "other"):
+        raise KnowledgeError(f"{FILE}: {where}: 'governs' is own or other")
     if entry.get("compound", "actor") not in ("actor", "pairs", "none"):
         raise KnowledgeError(f"{FILE}: {where}: 'compound' is actor, pairs or none")
     target_preps = words("target_preps")
@@ -166,10 +174,10 @@ def _category(name: str, entry: dict[str, Any], names: set[str]) -> Category:
         modes=modes,
         default_mode=default,
         requires_recipient=bool(entry.get("requires_recipient", False)),
-        restrict={_restrict_key(k): _restriction(f"{name}.restrict.{k}", v) for k, v in (entry.get("restrict") or {}).items()},
+        restrict={_restrict_key(k): _parse_restriction(f"{name}.restrict.{k}", v) for k, v in (entry.get("restrict") or {}).items()},
         reverse=words("reverse"),
         compound=entry.get("compound", "actor"),
-        governs=bool(entry.get("governs", False)),
+        governs=entry.get("governs"),
         content=dict(content),
         venue_preps=words("venue_preps"),
         border_preps=words("border_preps"),
@@ -179,7 +187,7 @@ def _category(name: str, entry: dict[str, Any], names: set[str]) -> Category:
     )
 
 
-def restriction(cat: Category, key: tuple[str, ...], form: str) -> Restriction | None:
+def _restriction_of(cat: Category, key: tuple[str, ...], form: str) -> Restriction | None:
     """The restriction on a cue of ``cat`` read as a verb or a noun (phrases have no form)."""
     return cat.restrict.get((key, form)) or cat.restrict.get((key, None))
 
@@ -193,14 +201,14 @@ def _index(categories: Iterable[Category], attr: str) -> dict[str, tuple[Categor
         for lemma in getattr(cat, attr):
             out.setdefault(lemma, []).append(cat)
     for lemma, cats in out.items():
-        free = [c.name for c in cats if restriction(c, (lemma,), form) is None]
+        free = [c.name for c in cats if _restriction_of(c, (lemma,), form) is None]
         if len(free) > 1:
             raise KnowledgeError(f"{FILE}: {form} {lemma!r} is an unrestricted cue of {free}: restrict all but one")
     return {lemma: tuple(sorted(cats, key=lambda c: _priority(c, (lemma,), form))) for lemma, cats in out.items()}
 
 
 def _priority(cat: Category, key: tuple[str, ...], form: str) -> int:
-    r = restriction(cat, key, form)
+    r = _restriction_of(cat, key, form)
     return 2 if r is None else 0 if r.needs_target else 1
 
 
@@ -222,6 +230,10 @@ def load_plover() -> Plover:
     for cat in categories.values():
         for p in cat.phrases:
             phrases.setdefault(p, []).append(cat)
+    for p, cats in phrases.items():
+        free = [c.name for c in cats if _restriction_of(c, p, "phrase") is None]
+        if len(free) > 1:
+            raise KnowledgeError(f"{FILE}: phrase {' '.join(p)!r} is an unrestricted cue of {free}: restrict all but one")
     return Plover(
         categories=categories,
         light_verbs=_words(FILE, "light_verbs", data.get("light_verbs", [])),
@@ -346,6 +358,8 @@ def _match_phrase(head: Token, phrase: tuple[str, ...], used: set[int]) -> set[i
     while rest:
         reachable = [c for t in found for c in t.children if c.dep_ not in _OUTSIDE]
         reachable += [g for c in reachable if c.pos_ == "ADP" for g in c.children]
+        # "called for the Taliban to lift …": "for" marks the clause it introduces
+        reachable += [m for t in found for c in t.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"]
         hit = next(((t, w) for t in reachable for w in rest if t.i not in used and t not in found
                     and (t.lemma_.lower() == w or t.lower_ == w) and not _time_phrase(t)), None)
         if hit is None:
@@ -397,6 +411,8 @@ def _complement(trigger: Token) -> set[int]:
     for c in trigger.children:
         if c.dep_ in _COMPLEMENT_DEPS or _infinitive(c):  # "a threat to impose tariffs"
             add(c, True)
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            add(c, True)  # "called for the Taliban to lift the ban"
         elif c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS:
             for o in c.children:
                 if o.dep_ in ("pobj", "pcomp"):
@@ -414,7 +430,7 @@ def _read_cue(cue: _Cue, actors: ActorIndex, plover: Plover, potential: dict[int
     form = "phrase" if cue.phrase else cue.form
     for cat in cue.readings:
         frame = _verb_frame(cue, cat, actors) if cue.form == "verb" else _noun_frame(cue, cat, actors, plover)
-        r = restriction(cat, key, form)
+        r = _restriction_of(cat, key, form)
         if r is None or _holds(r, frame, actors, potential):
             return frame
     return None
@@ -477,13 +493,18 @@ def _verb_frame(cue: _Cue, cat: Category, actors: ActorIndex) -> _Frame:
     else:
         subj = _subject(verb) or _raised_subject(verb)
         actor_tokens = [subj] if subj is not None else []
-        target_tokens = _children(verb, "dobj") if cat.object_is_target else []
+        objects = _children(verb, "dobj") or [  # "visited Washington" misparsed as an adverbial
+            c for c in _children(verb, "npadvmod") if c.pos_ == "PROPN" and actors.at(c.i) is not None]
+        target_tokens = objects if cat.object_is_target else []
         target_tokens += [c for c in _children(verb, "dative", "iobj") if c.pos_ in ("PROPN", "NOUN")]
-    with_prep = _prep_objects(verb, cat.target_preps & {"with"})
-    target_tokens += _prep_objects(verb, cat.target_preps - {"with"}) + with_prep
+    # a phrase's words all carry its prepositions: "cut ties with France", "lifted sanctions on Iran"
+    words = [verb] + [verb.doc[i] for i in sorted(cue.tokens) if i != verb.i]
+    with_prep = [o for w in words for o in _prep_objects(w, cat.target_preps & {"with"})]
+    target_tokens += [o for w in words for o in _prep_objects(w, cat.target_preps - {"with"})] + with_prep
     if not cat.object_is_target:  # "deployed warships near Taiwan": the parser hangs the phrase on the ships
         target_tokens += [o for d in _children(verb, "dobj") for o in _prep_objects(d, cat.target_preps)]
     target_tokens += _border_objects(verb, cat, actors)
+    target_tokens = [t for t in target_tokens if t.i not in cue.tokens]  # "cut ties with": not "ties"
     if verb.lemma_.lower() in cat.reverse:  # "Beijing hosted Putin": the guest is the source
         actor_tokens, target_tokens = target_tokens, actor_tokens
     return _Frame(cue, cat, actor_tokens, target_tokens, target_from_with=bool(with_prep))
@@ -586,25 +607,21 @@ def _finish(frame: _Frame, frames: dict[int, _Frame], actors: ActorIndex, plover
     cat = frame.category
     trigger = frame.cue.trigger
     own = _actors(frame.actor_tokens, actors)
+    own_countries = {m.actor.country for m in own}
     targets: list[ActorMention] = []
     for t in frame.target_tokens:
         event = frames.get(t.i)
         if event is not None and event is not frame:  # "condemned Russia's strikes": the target is who struck
-            found = _actors(event.actor_tokens, actors)
-            if not found and cat.governs:  # "postponed the talks with Ukraine": the other party
-                found = [m for m in _actors(event.target_tokens, actors) if m.actor.country not in {o.actor.country for o in own}]
-            targets += found
+            targets += _inner_target(cat, event, own_countries, actors)
         else:  # "against arms sales to Taiwan" names no target; "on Ukrainian cities" does
             targets += _actors([t], actors)
-    own_countries = {m.actor.country for m in own}
     open_target = not frame.target_tokens  # an object that names no state closes the target
     if open_target and cat.governs:  # "demanded that Japan stop …"
         subjects = [s for c in _children(trigger, "ccomp", "xcomp") for s in _children(c, "nsubj")]
-        targets = [m for m in _actors(subjects, actors) if m.actor.country not in {o.actor.country for o in own}]
+        targets = [m for m in _actors(subjects, actors) if m.actor.country not in own_countries]
     if not targets and open_target:  # "threatened to strike Kyiv", "demanded that Russia withdraw"
         for inner in frame.inner:
-            inner_actors = [m for m in _actors(inner.actor_tokens, actors) if m.actor.country not in own_countries]
-            targets = inner_actors or [m for m in _actors(inner.target_tokens, actors) if m.actor.country not in own_countries]
+            targets = _inner_target(cat, inner, own_countries, actors)
             if targets:
                 break
     if not targets and open_target and cat.governs:  # "is ready to help Syria": the object of what is promised
@@ -645,6 +662,17 @@ def _actors(tokens: list[Token], actors: ActorIndex) -> list[ActorMention]:
     return out
 
 
+def _inner_target(cat: Category, inner: _Frame, own: set[str | None], actors: ActorIndex) -> list[ActorMention]:
+    """Whom a cue about another event is aimed at. Who acts in that event ("condemned Russia's
+    strikes", "demanded that Russia withdraw"); failing that, for a cue about the actor's own act,
+    that act's target ("threatened sanctions against Lithuania"), and for one about talks or other
+    joint events, the other partner ("postponed the talks with Ukraine")."""
+    found = [m for m in _actors(inner.actor_tokens, actors) if m.actor.country not in own]
+    if not found and (cat.governs == "own" or cat.governs and inner.category.mutual):
+        found = [m for m in _actors(inner.target_tokens, actors) if m.actor.country not in own]
+    return found
+
+
 def _named(token: Token, actors: ActorIndex) -> list[ActorMention]:
     """States a prepositional object names itself, by a modifier ("on Ukrainian cities") or by an
     "of"/"from" phrase ("with officials from China"), not deeper inside its phrase."""
@@ -676,7 +704,8 @@ def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _mode(frame: _Frame, cat: Category, inner: set[str], actors: ActorIndex) -> str | None:
-    """The first mode a cue selects: the phrase, the cue word, the inner event, a dependent word."""
+    """The first mode a cue selects: the phrase, the cue word, a dependent word (nearest first), the
+    category of the inner event, a selector, the default."""
     if not cat.modes:
         return None
     trigger = frame.cue.trigger
@@ -686,9 +715,6 @@ def _mode(frame: _Frame, cat: Category, inner: set[str], actors: ActorIndex) -> 
         for mode, cues in cat.modes.items():
             if key in cues:
                 return mode
-    for mode, cues in cat.modes.items():
-        if any(c[0] in inner for c in cues if c[0].isupper()):
-            return mode
     near = [t for t in _near(trigger, 2) if t.i not in frame.cue.tokens]
     if frame.light is not None:
         near += [t for t in _near(frame.light, 1) if t.i != trigger.i]
@@ -705,6 +731,9 @@ def _mode(frame: _Frame, cat: Category, inner: set[str], actors: ActorIndex) -> 
         for mode, cues in cat.modes.items():
             if any(k in cues for k in keys):
                 return mode
+    for mode, cues in cat.modes.items():  # "threatened to strike": the kind of event threatened
+        if any(c[0] in inner for c in cues if c[0].isupper()):
+            return mode
     for mode, cues in cat.modes.items():
         for c in cues:
             if c[0].startswith("@") and _selects(c[0], set(), inner, near, trigger, actors):
@@ -734,12 +763,12 @@ def _venue(frame: _Frame, own: list[ActorMention], targets: list[ActorMention], 
     venue = venues[0].actor.country
     mine = {m.actor.country for m in own}
     theirs = {m.actor.country for m in targets}
-    if not frame.target_tokens and own and venue not in mine:  # "Putin arrived in Pyongyang": the host
+    if not frame.target_tokens and len(mine) == 1 and venue not in mine:  # "Putin arrived in Pyongyang": the host
         return own, [venues[0]], mode or "visit"
     if venue in theirs and venue not in mine:
         return own, targets, mode or "visit"
     if venue in mine and targets and venue not in theirs and mode in (None, "visit"):
         return targets, own, "visit"  # "Xi met Putin in Beijing": Putin is the visitor
-    if own and targets and venue not in mine | theirs:
+    if own and (targets or len(mine) > 1) and venue not in mine | theirs:  # "Seoul and Tokyo held talks in Washington"
         return own, targets, mode or "third-party"
     return own, targets, mode
