@@ -17,6 +17,7 @@ demo: $(INSTALLED)
 	$(BIN)/lading extract corpus/
 
 test: $(INSTALLED)
+	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 clean:
