@@ -5,10 +5,19 @@ subject is the source ("X said", "X writes", "a UN report said that"); and an
 inner source introduced by "citing X" / "quoting X" / "X quotes Y". Sources are
 ordered innermost first: for "Time, citing the defense ministry, writes" the
 chain is [ministry, Time]. "The report" points back to the report named before.
+
+Each attribution also carries the spans a PolNeAR-style annotation marks, as token ranges: the
+source phrase as written ("Erin Brockovich, the activist,", "he", "which"; none for "it was
+reported"), the cue words ("has also said", "according to") and the reported material in
+contiguous parts ("that …" after the verb, the material before a parenthetical "…, X said", a
+direct quote with its quote marks, also where it runs over several sentences: "“…,” he said.
+“…”" is one speaker's). ``region``/``content`` are the token sets the transfer pipeline reads;
+the spans are for span output (``attributions_out``) and do not change them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -26,6 +35,12 @@ UNNAMED_KIND = {"official": "government", "diplomat": "government", "lawmaker": 
                 "ministry": "government", "authority": "government", "military": "government", "commander": "government",
                 "officer": "government", "media": "media", "press": "media", "outlet": "media", "agency": "organization"}
 MAX_SOURCE_WORDS = 8
+QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``", "„", "«", "»"})
+OPENING_QUOTES = frozenset({"“", "``", "„", "«"})
+CLOSING_QUOTES = frozenset({"”", "»"})
+CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})  # "has also said", "did not say"
+
+Range = tuple[int, int]  # tokens [start, end)
 
 
 @dataclass(frozen=True)
@@ -35,6 +50,9 @@ class Attribution:
     region: frozenset[int]  # tokens of the cue and its sources
     content: frozenset[int]  # tokens the attribution covers
     hedging: bool = False  # "claimed", "alleged"
+    source_span: Range | None = None  # the source phrase as written; None when the text names none
+    cue_span: Range | None = None  # the cue words
+    content_spans: tuple[Range, ...] = ()  # the reported material, in contiguous parts; may reach other sentences
 
 
 @dataclass
@@ -44,26 +62,27 @@ class Memory:
     last_report: tuple[Source, ...] = ()
     people: list[tuple[int, Source]] = field(default_factory=list)
     groups: list[Source] = field(default_factory=list)  # plural subjects a later "they" may mean
+    quotes: list[Range] = field(default_factory=list)  # the document's direct quotes, marks included
+    quotes_of: int | None = None  # id of the Doc ``quotes`` were read from
+    last_quote: Attribution | None = None  # the quote attribution of the sentence before, a later "“…”" continues it
 
 
-def find_attributions(sent: SpacySpan, actors: ActorIndex, memory: Memory) -> list[Attribution]:
-    """Attribution cues in one sentence; updates ``memory`` for the sentences after it."""
+def find_attributions(sent: SpacySpan, actors: ActorIndex, memory: Memory, *, wide: bool = False) -> list[Attribution]:
+    """Attribution cues in one sentence; updates ``memory`` for the sentences after it.
+
+    A sentence inside a direct quote whose cue stands in another sentence ("“…. …,” he said", or
+    "“…,” he said. “…”") gets that cue's attribution, its content the quoted words here.
+    ``wide`` also keeps what a span annotation counts but a source chain has no use for: cues whose
+    source cannot be named ("he" with no one named before, "it was reported").
+    """
     cues = load().cues
-    found: list[Attribution] = []
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if lemma == "accord" and token.lower_ == "according":
-            att = _according_to(token, actors, memory)
-        elif (lemma in cues["speech_verbs"] or lemma in cues["denial_words"]) and token.pos_ in ("VERB", "AUX") and lemma not in cues["citing_verbs"]:
-            att = _speech_verb(token, actors, memory)
-        elif lemma in cues["citing_verbs"] and token.pos_ == "VERB":
-            att = _speech_verb(token, actors, memory) if _subject(token) is not None else _citing(token, actors, memory)
-        else:
-            att = None
-        if att is not None and att.sources:
-            found.append(att)
+    _read_quotes(sent.doc, memory)
+    found = [a for a in _read_cues(sent, actors, memory, wide) if wide or a.sources]
     # an inner "citing X" joins the chain of the verb of saying it hangs from
     found = _merge_citing(found)
+    quoted = _quoted_elsewhere(sent, found, actors, memory, wide)
+    found += quoted
+    memory.last_quote = next((a for a in reversed(found) if _is_quote(a, memory)), None) if found else None
     for att in found:
         if any(s.kind in ("media", "document") for s in att.sources):
             memory.last_report = att.sources
@@ -79,6 +98,25 @@ def find_attributions(sent: SpacySpan, actors: ActorIndex, memory: Memory) -> li
     for token in sent:
         if token.dep_ == "nsubj" and token.tag_ == "NNS" and token.lemma_.lower() in cues["unnamed_source_nouns"]:
             memory.groups.extend(_sources_of(token, actors, memory))
+    return found
+
+
+def _read_cues(sent: SpacySpan, actors: ActorIndex, memory: Memory, wide: bool) -> list[Attribution]:
+    """The attributions whose cue stands in ``sent``; reads ``memory``, never changes it."""
+    cues = load().cues
+    found: list[Attribution] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma == "accord" and token.lower_ == "according":
+            att = _according_to(token, actors, memory)
+        elif (lemma in cues["speech_verbs"] or lemma in cues["denial_words"]) and token.pos_ in ("VERB", "AUX") and lemma not in cues["citing_verbs"]:
+            att = _speech_verb(token, actors, memory, wide)
+        elif lemma in cues["citing_verbs"] and token.pos_ == "VERB":
+            att = _speech_verb(token, actors, memory, wide) if _subject(token) is not None else _citing(token, actors, memory)
+        else:
+            att = None
+        if att is not None:
+            found.append(_with_spans(att, memory))
     return found
 
 

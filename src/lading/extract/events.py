@@ -503,7 +503,7 @@ def _verb_frame(cue: _Cue, cat: Category, actors: ActorIndex) -> _Frame:
     target_tokens += [o for w in words for o in _prep_objects(w, cat.target_preps - {"with"})] + with_prep
     if not cat.object_is_target:  # "deployed warships near Taiwan": the parser hangs the phrase on the ships
         target_tokens += [o for d in _children(verb, "dobj") for o in _prep_objects(d, cat.target_preps)]
-    target_tokens += _border_objects(verb, cat, actors)
+    target_tokens += _border_objects(verb, cat)
     target_tokens = [t for t in target_tokens if t.i not in cue.tokens]  # "cut ties with": not "ties"
     if verb.lemma_.lower() in cat.reverse:  # "Beijing hosted Putin": the guest is the source
         actor_tokens, target_tokens = target_tokens, actor_tokens
@@ -566,7 +566,7 @@ def _noun_frame(cue: _Cue, cat: Category, actors: ActorIndex, plover: Plover) ->
         if carrier.dep_ == "pobj" and carrier.head.lower_ == "with":  # "supplied Ukraine with aid"
             target_tokens += _children(light, "dobj")
         with_prep = with_prep or bool(light_with)
-    target_tokens += _border_objects(noun, cat, actors)
+    target_tokens += _border_objects(noun, cat)
     return _Frame(cue, cat, actor_tokens, target_tokens, light=light, unresolved=unresolved, target_from_with=with_prep)
 
 
@@ -590,7 +590,7 @@ def _is_amount(token: Token) -> bool:
     return token.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") or token.lemma_.lower() in ("package", "tranche", "billion", "million")
 
 
-def _border_objects(token: Token, cat: Category, actors: ActorIndex) -> list[Token]:
+def _border_objects(token: Token, cat: Category) -> list[Token]:
     """'massed troops on the border with Ukraine': a border names the state beyond it."""
     if not cat.border_preps:
         return []
