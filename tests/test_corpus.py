@@ -5,6 +5,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from referencing import Registry, Resource
 
 from lading.extract.pipeline import extract_many
 from lading.ingest import read_source
@@ -27,6 +28,21 @@ def test_every_record_is_valid_against_the_transfer_schema(results):
     assert records
     for record in records:
         validator.validate(record)
+
+
+def test_every_event_record_is_valid_against_the_event_schema(results):
+    base = resources.files("lading").joinpath("schema")
+    transfer = json.loads(base.joinpath("transfer.schema.json").read_text(encoding="utf-8"))
+    event = json.loads(base.joinpath("event.schema.json").read_text(encoding="utf-8"))
+    registry = Registry().with_resources([("transfer.schema.json", Resource.from_contents(transfer))])
+    validator = jsonschema.Draft202012Validator(event, registry=registry)
+    records = [e.to_json() for r in results for e in r.events]
+    assert {r["category"] for r in records} >= {"CONSULT", "SUPPORT"}
+    for record in records:
+        validator.validate(record)
+        for span in record["evidence"]:
+            article = next(r.article for r in results if r.article.doc_id == record["doc_id"])
+            assert article.text[span["start"]:span["end"]] == span["text"]
 
 
 def test_every_evidence_span_and_party_text_is_the_articles_own_text(results):
@@ -60,3 +76,15 @@ def test_the_seed_report(results):
     assert any(r["time"] and r["time"]["value"] == "2023-09" for r in by_key[("RUS", "PRK", "vehicles")])
     aid = by_key[("RUS", "PRK", "aid")][0]
     assert aid["quantity"]["value"] == 9000 and aid["quantity"]["qualifier"] == "more_than"
+
+
+def test_the_seeds_political_events(results):
+    """Kim Jong Un's visit to Russia last September (CONSULT, mode visit) and his congratulating Putin (SUPPORT)."""
+    seed = next(r for r in results if r.article.doc_id == "000_2919c026d9be4a40")
+    events = [e.to_json() for e in seed.events]
+    visit = next(e for e in events if e["category"] == "CONSULT")
+    assert visit["mode"] == "visit" and visit["actor"]["country"] == "PRK" and visit["recipient"]["country"] == "RUS"
+    assert visit["time"]["value"] == "2023-09"
+    congratulation = next(e for e in events if e["category"] == "SUPPORT")
+    assert congratulation["actor"]["country"] == "PRK" and congratulation["recipient"]["country"] == "RUS"
+    assert "congratulate" in congratulation["trigger"]["text"]

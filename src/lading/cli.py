@@ -49,7 +49,7 @@ def _parse_date(value: str | None) -> date | None:
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs: text, HTML, RSS/Atom, WARC, JSONL.")],
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record per transfer (transfer.schema.json).")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record per transfer (transfer.schema.json), then per event (kind \"event\").")] = False,
     date_: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the articles' own.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local hosts.")] = False,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only records at least this likely to be right.")] = 0.0,
@@ -89,8 +89,8 @@ def extract(
             kept = [t for t in result.transfers if (t.confidence or 0) >= min_confidence]
             flagged = [f for t in kept for f in flag_transfer(t, result.article.date)]
             if jsonl:
-                for t in flagged:
-                    sys.stdout.write(json.dumps(t.to_json(), ensure_ascii=False) + "\n")
+                for record in (*flagged, *result.events):
+                    sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
             transfers.extend(flagged)
     if not jsonl:
         _print_table(transfers, n_articles)

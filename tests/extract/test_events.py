@@ -11,7 +11,7 @@ from lading.knowledge import KnowledgeError, load
 from lading.nlp import parse
 
 # The categories Lading codes, with the modes the PLOVER manual (draft 0.8) gives them. PLOVER
-# names the category of demands DEMAND (it has no REQUEST); AID's modes are the 0.7b1 draft's.
+# names the category of demands REQUEST (it has no REQUEST); AID's modes are the 0.7b1 draft's.
 MANUAL_MODES = {
     "AGREE": set(),
     "CONSULT": {"visit", "third-party", "multilateral", "phone"},
@@ -20,7 +20,7 @@ MANUAL_MODES = {
     "COOPERATE": set(),
     "AID": {"economic", "military", "humanitarian", "asylum"},
     "RETREAT": {"withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"},
-    "DEMAND": {"assist", "change", "yield", "meet"},
+    "REQUEST": {"assist", "change", "yield", "meet"},
     "REJECT": {"assist", "change", "yield", "meet"},
     "ACCUSE": {"disapprove", "investigate", "allege"},
     "THREATEN": {"restrict", "ban", "arrest", "relations", "expel", "territory", "violence"},
@@ -118,14 +118,14 @@ EVENTS = [
     ("Russia and Ukraine swapped prisoners on Friday.", "RETREAT", "release", {"RUS", "UKR"}, set()),
     ("Iran handed the crew over to Britain.", "RETREAT", "release", {"IRN"}, {"GBR"}),
     ("The Russian defense minister resigned.", "RETREAT", "resign", {"RUS"}, set()),
-    # DEMAND (the brief's "REQUEST"): demands, calls, requests
-    ("Kyiv asked Berlin for more artillery shells.", "DEMAND", "assist", {"UKR"}, {"DEU"}),
-    ("Zelenskyy urged Germany to send Taurus missiles to Ukraine.", "DEMAND", "assist", {"UKR"}, {"DEU"}),
-    ("The United States called on Iran to release the tanker.", "DEMAND", "yield", {"USA"}, {"IRN"}),
-    ("The United States demanded that Russia release the American journalist.", "DEMAND", "yield", {"USA"}, {"RUS"}),
-    ("China demanded that Japan stop the release of water.", "DEMAND", "change", {"CHN"}, {"JPN"}),
-    ("Ukraine appealed to Israel for air defense systems.", "DEMAND", None, {"UKR"}, {"ISR"}),
-    ("The United States called for Russia to withdraw its troops from Ukraine.", "DEMAND", "yield", {"USA"}, {"RUS"}),
+    # REQUEST (the brief's "REQUEST"): demands, calls, requests
+    ("Kyiv asked Berlin for more artillery shells.", "REQUEST", "assist", {"UKR"}, {"DEU"}),
+    ("Zelenskyy urged Germany to send Taurus missiles to Ukraine.", "REQUEST", "assist", {"UKR"}, {"DEU"}),
+    ("The United States called on Iran to release the tanker.", "REQUEST", "yield", {"USA"}, {"IRN"}),
+    ("The United States demanded that Russia release the American journalist.", "REQUEST", "yield", {"USA"}, {"RUS"}),
+    ("China demanded that Japan stop the release of water.", "REQUEST", "change", {"CHN"}, {"JPN"}),
+    ("Ukraine appealed to Israel for air defense systems.", "REQUEST", None, {"UKR"}, {"ISR"}),
+    ("The United States called for Russia to withdraw its troops from Ukraine.", "REQUEST", "yield", {"USA"}, {"RUS"}),
     # REJECT: refusals; a cancelled meeting is REJECT, not CONSULT
     ("China rejected the US proposal.", "REJECT", None, {"CHN"}, {"USA"}),
     ("North Korea rejected Japan's offer of talks.", "REJECT", "meet", {"PRK"}, {"JPN"}),
@@ -212,9 +212,9 @@ NOT_EVENTS = [
     ("Israel released a video of the operation.", "RETREAT"),
     ("The minister returned to Moscow on Friday.", "RETREAT"),
     ("China and the U.S. have pulled way out front in the AI race.", "RETREAT"),
-    ("Reporters asked Putin about the war.", "DEMAND"),
-    ("The demand for Russian gas has collapsed.", "DEMAND"),
-    ("Asked by a reporter at the White House about tariffs, Trump said he would not back down.", "DEMAND"),
+    ("Reporters asked Putin about the war.", "REQUEST"),
+    ("The demand for Russian gas has collapsed.", "REQUEST"),
+    ("Asked by a reporter at the White House about tariffs, Trump said he would not back down.", "REQUEST"),
     ("Russia has refused to comment on the report.", "REJECT"),
     ("The court rejected the appeal.", "REJECT"),
     ("China's foreign ministry said the accusations were groundless.", "ACCUSE"),
@@ -288,8 +288,8 @@ def test_a_pronoun_the_actor_index_resolved_is_the_source():
 def test_an_event_a_verbal_cue_is_about_is_not_coded_itself():
     # the threatened strike and the demanded talks did not happen
     assert [f.category for f in events_in("Russia threatened to strike Kyiv.")] == ["THREATEN"]
-    assert [f.category for f in events_in("Moscow called for talks with Kyiv.")] == ["DEMAND"]
-    assert ("DEMAND", "meet", frozenset({"RUS"}), frozenset({"UKR"})) in coded("Moscow called for talks with Kyiv.")
+    assert [f.category for f in events_in("Moscow called for talks with Kyiv.")] == ["REQUEST"]
+    assert ("REQUEST", "meet", frozenset({"RUS"}), frozenset({"UKR"})) in coded("Moscow called for talks with Kyiv.")
 
 
 def test_a_source_that_is_an_event_names_no_second_event():

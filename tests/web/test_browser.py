@@ -186,7 +186,7 @@ def test_two_countries_lead_to_their_timeline(tab, store):
         link.click()
     assert "/timeline?a=RUS&b=PRK" in page.url
     assert page.locator("#timeline li[data-entry-id]").count() == len(pair)
-    assert page.locator("#no-events").inner_text() == "No events extracted yet."
+    assert page.locator("ol.events li.event").count() >= 1  # the seed's visit and congratulation
     tab.assert_clean()
 
 

@@ -195,7 +195,7 @@ def test_timeline_shows_both_directions_in_time_order(client, store):
     dated = [t for t in times if t]
     assert dated == sorted(dated) and times[:len(dated)] == dated, "dated first, in order; undated last"
     assert "Russia ⇄ North Korea" in page.text
-    assert "No events extracted yet" in page.text
+    assert "CONSULT" in page.text and "SUPPORT" in page.text  # the seed's visit to Russia and congratulation
     assert f"/entries/{items[0]}" in {a.get("href") for t, a in page.tags if t == "a"}
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, and_, func, or_, select, text
 
 from lading.ledger.sanctions import period_of
 from lading.store.ledger_tables import ledger_entries
-from lading.store.tables import articles, transfers
+from lading.store.tables import articles, events, transfers
 
 ARTICLE_COLUMNS = (articles.c.id, articles.c.doc_id, articles.c.title, articles.c.published, articles.c.url,
                    articles.c.source, articles.c.format, articles.c.duplicate_of, articles.c.author, articles.c.section)
@@ -106,6 +106,28 @@ def _overlaps(entry: dict[str, Any], since: date | None, until: date | None) -> 
     published = max((date.fromisoformat(m["published"]) for m in entry["evidence"] if m.get("published")), default=None)
     span = period_of(entry["time"], published)
     return span is not None and not (since and span[1] < since) and not (until and span[0] > until)
+
+
+def list_events(engine: Engine, limit: int, offset: int, *, actor: str | None = None, recipient: str | None = None,
+                category: str | None = None, pair: tuple[str, str] | None = None) -> Page:
+    """PLOVER event records (with their article), filtered by actor, recipient, category or a pair either way."""
+    conditions = []
+    if actor:
+        conditions.append(events.c.actor_country == actor.upper())
+    if recipient:
+        conditions.append(events.c.recipient_country == recipient.upper())
+    if category:
+        conditions.append(events.c.category == category)
+    if pair:
+        a, b = (c.upper() for c in pair)
+        conditions.append(or_(and_(events.c.actor_country == a, events.c.recipient_country == b),
+                              and_(events.c.actor_country == b, events.c.recipient_country == a)))
+    where = and_(True, *conditions)
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(events).where(where)).scalar_one()
+        rows = conn.execute(select(events.c.id, events.c.article_id, events.c.record).where(where)
+                            .order_by(events.c.time_value.is_(None), events.c.time_value, events.c.id).limit(limit).offset(offset))
+        return Page([{"id": r.id, "article_id": r.article_id} | r.record for r in rows], total, limit, offset)
 
 
 def summary(entry: dict[str, Any]) -> dict[str, Any]:

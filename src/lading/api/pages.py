@@ -319,7 +319,7 @@ def timeline(request: Request, a: str = "", b: str = "") -> HTMLResponse:
     return _render(request, "timeline.html", nav="timeline", a=a, b=b, name_a=names.get(a, a), name_b=names.get(b, b),
                    countries=countries, entries=entries, problems=problems,
                    busiest=[(x, y, names.get(x, x), names.get(y, y), n) for (x, y), n in busiest],
-                   events=[])  # GET /api/events: no events are extracted yet
+                   events=data.list_events(engine, ALL, 0, pair=(a, b)).items if a and b and not problems else [])
 
 
 @router.get("/entries/{entry_id}", response_class=HTMLResponse)

@@ -45,9 +45,14 @@ def transfers(request: Request, limit: Limit = 50, offset: Offset = 0, supplier:
                                category=category, certainty=certainty).to_json()
 
 
-@router.get("/events", summary="Political events other than transfers (PLOVER); none are extracted yet")
-def events(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return data.Page([], 0, limit, offset).to_json()
+PloverCategory = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+
+
+@router.get("/events", summary="Political events other than transfers, coded in PLOVER")
+def events(request: Request, limit: Limit = 50, offset: Offset = 0, actor: Country = None, recipient: Country = None,
+           category: PloverCategory | None = None) -> dict[str, Any]:
+    return data.list_events(engine(request), limit, offset, actor=actor, recipient=recipient, category=category).to_json()
 
 
 @router.get("/entries", summary="Ledger entries, with the filters of `lading ledger`")

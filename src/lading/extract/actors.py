@@ -511,8 +511,9 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     index = ActorIndex(doc, sorted(mentions, key=lambda m: m.start))
     out = list(mentions)
     for token in doc:
-        if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass"):
-            person = _latest_person(index, token)
+        if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") or (
+                token.lower_ in ("his", "her") and token.dep_ == "poss"):
+            person = _latest_person(index, token, nearest=token.dep_ == "poss")
             if person is not None:
                 out.append(ActorMention(token.i, token.i + 1, person.actor, "pronoun"))
             continue
@@ -532,14 +533,16 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-def _latest_person(index: ActorIndex, token: Token) -> ActorMention | None:
+def _latest_person(index: ActorIndex, token: Token, nearest: bool = False) -> ActorMention | None:
     """'Putin met Kim. …, he said': "he" is the person last named as a subject in this sentence or
-    the one before (else the person last named), when we know whom that person acts for."""
+    the one before (else the person last named), when we know whom that person acts for. A
+    possessive ("presented Kim with a car during his visit") is the nearest person in its sentence."""
     here = token.sent.start
     people = [m for m in index.mentions if m.end <= token.i and m.actor.kind == "person" and m.via != "pronoun"
               and _sentence_gap(index.doc, m.start, here) <= 1]
+    same_sentence = [m for m in people if m.start >= here]
     subjects = [m for m in people if index.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-    chosen = (subjects or people or [None])[-1]
+    chosen = ((same_sentence if nearest else []) or subjects or people or [None])[-1]
     return chosen if chosen is not None and chosen.actor.country else None
 
 

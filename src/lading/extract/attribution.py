@@ -63,6 +63,7 @@ class Memory:
     people: list[tuple[int, Source]] = field(default_factory=list)
     groups: list[Source] = field(default_factory=list)  # plural subjects a later "they" may mean
     quotes: list[Range] = field(default_factory=list)  # the document's direct quotes, marks included
+    quote_marks: dict[int, str] = field(default_factory=dict)  # token -> "open" / "close"
     quotes_of: int | None = None  # id of the Doc ``quotes`` were read from
     last_quote: Attribution | None = None  # the quote attribution of the sentence before, a later "“…”" continues it
 
@@ -77,11 +78,8 @@ def find_attributions(sent: SpacySpan, actors: ActorIndex, memory: Memory, *, wi
     """
     cues = load().cues
     _read_quotes(sent.doc, memory)
-    found = [a for a in _read_cues(sent, actors, memory, wide) if wide or a.sources]
-    # an inner "citing X" joins the chain of the verb of saying it hangs from
-    found = _merge_citing(found)
-    quoted = _quoted_elsewhere(sent, found, actors, memory, wide)
-    found += quoted
+    found = _read_cues(sent, actors, memory, wide)
+    found += _quoted_elsewhere(sent, found, actors, memory, wide)
     memory.last_quote = next((a for a in reversed(found) if _is_quote(a, memory)), None) if found else None
     for att in found:
         if any(s.kind in ("media", "document") for s in att.sources):
@@ -115,9 +113,10 @@ def _read_cues(sent: SpacySpan, actors: ActorIndex, memory: Memory, wide: bool) 
             att = _speech_verb(token, actors, memory, wide) if _subject(token) is not None else _citing(token, actors, memory)
         else:
             att = None
-        if att is not None:
-            found.append(_with_spans(att, memory))
-    return found
+        if att is not None and (wide or att.sources):
+            found.append(att)
+    # an inner "citing X" joins the chain of the verb of saying it hangs from
+    return [_with_spans(a, memory) for a in _merge_citing(found)]
 
 
 def chain_for(token: Token, attributions: list[Attribution]) -> tuple[tuple[Source, ...], bool]:
@@ -141,17 +140,25 @@ def _according_to(token: Token, actors: ActorIndex, memory: Memory) -> Attributi
     sources = _sources_of(objs[0], actors, memory)
     region = frozenset(t.i for t in token.subtree)
     content = frozenset(t.i for t in token.sent) - region
-    return Attribution(token, sources, region, content)
+    cue_span = (token.i, to[0].i + 1) if to and to[0].i == token.i + 1 else (token.i, token.i + 1)
+    return Attribution(token, sources, region, content, source_span=_phrase_span(objs[0]), cue_span=cue_span,
+                       content_spans=_runs(content))
 
 
-def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
+def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory, wide: bool = False) -> Attribution | None:
     cues = load().cues
     if verb.lemma_.lower() in cues["denial_words"] and not any(
             c.dep_ in ("ccomp", "xcomp", "pcomp") or c.tag_ == "VBG" for c in verb.subtree if c.i != verb.i):
         return None  # "…, but Pyongyang denied it": a denial of nothing quoted here is no source of the claim
     subject = _subject(verb) or _inverted_subject(verb)
+    source_span = _phrase_span(subject) if subject is not None else None
+    if subject is None and (shared := _shared_subject(verb)) is not None:
+        # "X endorsed Y, saying …", "X said … and added …": the speaker is the subject of the verb it hangs from;
+        # a verb of saying there keeps the phrase as its own source
+        subject = shared
+        source_span = None if _is_cue_word(verb.head) else _phrase_span(shared)
     if subject is None:
-        return _trailing_attribution(verb, actors, memory)
+        return _trailing_attribution(verb, actors, memory) or (_sourceless(verb) if wide else None)
     # every subject the parser found, and "As/Like X writes" (an outlet in a preposition)
     speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subject.i]
     speakers += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("like", "as") for o in c.children if o.dep_ == "pobj"]
@@ -182,7 +189,28 @@ def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory) -> Attribution
     region = subtree - content
     sources = _drop_generic_outlets(tuple(dict.fromkeys([*inner, *outer])), region, actors)
     hedging = verb.lemma_.lower() in ("claim", "allege")
-    return Attribution(verb, sources, region, content, hedging)
+    # "X said A, adding B": "adding B" is an attribution of its own
+    own = content - frozenset(t.i for c in verb.children if c.dep_ == "advcl" and _is_cue_word(c) for t in c.subtree)
+    return Attribution(verb, sources, region, content, hedging, source_span=source_span, cue_span=_cue_span(verb),
+                       content_spans=_runs(own))
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a participle or a coordinated verb of saying shares with the verb it hangs from."""
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" or verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+            return _subject(verb.head)
+    return None
+
+
+def _sourceless(verb: Token) -> Attribution | None:
+    """'It was reported that …': an attribution whose source the text does not name."""
+    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if not complements:
+        return None
+    content = frozenset(t.i for c in complements for t in c.subtree)
+    region = frozenset(t.i for t in verb.subtree) - content
+    return Attribution(verb, (), region, content, cue_span=_cue_span(verb), content_spans=_runs(content))
 
 
 def _drop_generic_outlets(sources: tuple[Source, ...], region: frozenset[int], actors: ActorIndex) -> tuple[Source, ...]:
@@ -220,7 +248,8 @@ def _trailing_attribution(verb: Token, actors: ActorIndex, memory: Memory) -> At
     sources = tuple(_source_from_mention(m, sent.doc) for m in dict.fromkeys(mentions)) or _unlisted_source(between[-1], actors, memory)
     region = frozenset(range(comma.i, sent.end))
     content = frozenset(range(sent.start, comma.i))
-    return Attribution(verb, sources, region, content)
+    return Attribution(verb, sources, region, content, source_span=_trim_span(sent.doc, comma.i + 1, verb.i),
+                       cue_span=_cue_span(verb), content_spans=_runs(content))
 
 
 def _citing(token: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
@@ -229,7 +258,8 @@ def _citing(token: Token, actors: ActorIndex, memory: Memory) -> Attribution | N
         return None
     region = frozenset(t.i for t in token.subtree)
     content = frozenset(t.i for t in token.sent) - region
-    return Attribution(token, _sources_of(objs[0], actors, memory), region, content)
+    return Attribution(token, _sources_of(objs[0], actors, memory), region, content, source_span=_phrase_span(objs[0]),
+                       cue_span=(token.i, token.i + 1), content_spans=_runs(content))
 
 
 def _is_citing(cue: Token) -> bool:
@@ -248,7 +278,8 @@ def _merge_citing(found: list[Attribution]) -> list[Attribution]:
         if inner:
             sources = tuple(dict.fromkeys([*(s for c in inner for s in c.sources), *a.sources]))
             region = a.region.union(*(c.region for c in inner))
-            a = Attribution(a.cue, sources, region, a.content - region, a.hedging)
+            a = replace(a, sources=sources, region=region, content=a.content - region,
+                        content_spans=_runs(_tokens(a.content_spans) - region))
         out.append(a)
     # a "citing" that joined no verb of saying still stands on its own
     out.extend(c for c in citing if not any(c.cue.i in a.region for a in out))
@@ -349,3 +380,188 @@ def _phrase_text(head: Token, with_owner: bool = False) -> str:
             keep.update(t.i for t in child.subtree)
     tokens = [head.doc[i] for i in sorted(keep)][:MAX_SOURCE_WORDS]
     return _strip_article(surface(head.doc[tokens[0].i:tokens[-1].i + 1]))
+
+
+# ---- spans: the source phrase, the cue words and the reported material as written
+
+
+EDGE_CHARS = frozenset(".,;:!?-—–…()[]{}\"'“”‘’`«»„/")
+
+
+def _runs(indices: Iterable[int]) -> tuple[Range, ...]:
+    """Sorted token indices as contiguous ranges."""
+    out: list[Range] = []
+    for i in sorted(set(indices)):
+        if out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return tuple(out)
+
+
+def _tokens(spans: Iterable[Range]) -> set[int]:
+    return {i for s, e in spans for i in range(s, e)}
+
+
+def _edge(token: Token) -> bool:
+    return token.is_space or all(ch in EDGE_CHARS for ch in token.text)
+
+
+def _trim_span(doc, start: int, end: int, marks: dict[int, str] | None = None) -> Range | None:
+    """Punctuation and space off both ends; a quote's own marks stay, as do brackets that pair up inside."""
+    marks = marks or {}
+    while start < end and _edge(doc[start]) and marks.get(start) != "open" \
+            and not (doc[start].text == "(" and any(doc[k].text == ")" for k in range(start + 1, end))):
+        start += 1
+    while end > start and _edge(doc[end - 1]) and marks.get(end - 1) != "close" \
+            and not (doc[end - 1].text == ")" and any(doc[k].text == "(" for k in range(start, end - 1))):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _phrase_span(head: Token) -> Range | None:
+    """The whole noun phrase ``head`` heads, as PolNeAR marks a source: relative clauses and appositions
+    included, with the comma that closes them ("Erin Brockovich, the activist, said")."""
+    doc = head.doc
+    span = _trim_span(doc, head.left_edge.i, head.right_edge.i + 1)
+    if span is None:
+        return None
+    start, end = span
+    if head.head.i > head.i:  # never past the verb it is the subject of
+        end = min(end, head.head.i)
+    if any(doc[k].text == "," for k in range(start, end)) and end < len(doc) and doc[end].text == "," \
+            and doc[end].i < head.head.i:
+        end += 1
+    return start, end
+
+
+def _cue_span(verb: Token) -> Range:
+    """The verb with the auxiliaries, negation and adverbs just before it and a particle after it:
+    "has also said", "did not say", "pointed out"."""
+    doc = verb.doc
+    modifiers = {c.i for c in verb.children if c.dep_ in CUE_MODIFIERS and c.lower_ not in ("so", "as", "when", "how", "why", "where")}
+    start, end = verb.i, verb.i + 1
+    while start - 1 in modifiers:
+        start -= 1
+    while end < len(doc) and doc[end].head.i == verb.i and doc[end].dep_ == "prt":
+        end += 1
+    return start, end
+
+
+def _is_cue_word(token: Token) -> bool:
+    cues = load().cues
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues["speech_verbs"]
+
+
+def _read_quotes(doc, memory: Memory) -> None:
+    """Pair the document's quote marks into quotes, each within one paragraph; a quote left open at
+    a line break ends there (a quote running on over paragraphs reopens each)."""
+    if memory.quotes_of == id(doc):
+        return
+    quotes: list[Range] = []
+    marks: dict[int, str] = {}
+    opened: int | None = None
+    last = 0
+    for t in doc:
+        if t.is_space and "\n" in t.text:
+            if opened is not None:
+                quotes.append((opened, last + 1))
+                opened = None
+            continue
+        if t.text not in QUOTE_MARKS:
+            if not t.is_space:
+                last = t.i
+            continue
+        way = _direction(doc, t)
+        if opened is None:
+            if way != "close":
+                opened = t.i
+                marks[t.i] = "open"
+        elif way == "open" and t.text in OPENING_QUOTES:  # an unclosed quote, and a new one
+            quotes.append((opened, last + 1))
+            opened = t.i
+            marks[t.i] = "open"
+        else:
+            marks[t.i] = "close"
+            quotes.append((opened, t.i + 1))
+            opened = None
+        last = t.i
+    if opened is not None:
+        quotes.append((opened, last + 1))
+    memory.quotes, memory.quote_marks, memory.quotes_of = quotes, marks, id(doc)
+
+
+def _direction(doc, t: Token) -> str | None:
+    """Whether a quote mark opens or closes a quote: by its shape, or for straight marks by where the spaces are."""
+    if t.text in OPENING_QUOTES:
+        return "open"
+    if t.text in CLOSING_QUOTES:
+        return "close"
+    before = t.i == 0 or bool(doc[t.i - 1].whitespace_) or doc[t.i - 1].is_space or doc[t.i - 1].text in ("(", "[", "—", "–", "-")
+    after = bool(t.whitespace_) or t.i + 1 == len(doc) or doc[t.i + 1].is_space or _edge(doc[t.i + 1])
+    if before and not after:
+        return "open"
+    if after and not before:
+        return "close"
+    return None
+
+
+def _expand(span: Range, quotes: list[Range]) -> Range:
+    """Material that starts or ends inside a quote takes the whole quote, marks included."""
+    start, end = span
+    for qs, qe in quotes:
+        if qs < start < qe - 1:
+            start = qs
+        if qs < end - 1 < qe - 1:
+            end = qe
+    return start, end
+
+
+def _with_spans(att: Attribution, memory: Memory) -> Attribution:
+    """The reported material made whole: quotes it cuts into taken entire, the source and cue words left
+    out, space and punctuation trimmed off each part."""
+    doc = att.cue.doc
+    exclude = _tokens(s for s in (att.source_span, att.cue_span) if s is not None)
+    raw = _tokens(att.content_spans) - exclude
+    material = set(raw)
+    for span in _runs(raw):
+        material.update(range(*_expand(span, memory.quotes)))
+    parts = [p for s, e in _runs(material - exclude) if (p := _trim_span(doc, s, e, memory.quote_marks))]
+    return replace(att, content_spans=tuple(parts))
+
+
+def _is_quote(att: Attribution, memory: Memory) -> bool:
+    return any(memory.quote_marks.get(s) == "open" or memory.quote_marks.get(e - 1) == "close" for s, e in att.content_spans)
+
+
+def _quoted_elsewhere(sent: SpacySpan, found: list[Attribution], actors: ActorIndex, memory: Memory,
+                      wide: bool) -> list[Attribution]:
+    """Quoted words in ``sent`` whose cue stands in another sentence: one closing the quote later
+    ("“… . …,” he said"), or the quote attribution just before ("“…,” he said. “…”")."""
+    doc = sent.doc
+    covered = _tokens(p for a in found for p in a.content_spans)
+    first = next((t.i for t in sent if not t.is_space), sent.start)
+    out: list[Attribution] = []
+    for qs, qe in memory.quotes:
+        if qe <= sent.start or qs >= sent.end:
+            continue
+        inside = [i for i in range(max(qs, sent.start), min(qe, sent.end)) if not doc[i].is_space]
+        words = [i for i in inside if i not in memory.quote_marks]
+        if not words or covered.intersection(words):
+            continue
+        att = None
+        if qe > sent.end:  # the quote closes in a later sentence: a cue after it there
+            closing = doc[qe - 1].sent
+            last_word = max(i for i in range(qs, qe) if i not in memory.quote_marks and not doc[i].is_space)
+            for later in _read_cues(closing, actors, memory, wide):
+                if any(s <= last_word < e for s, e in later.content_spans):
+                    att = later
+                    break
+        if att is None and qs <= first < qe and memory.last_quote is not None:
+            att = memory.last_quote
+        if att is None:
+            continue
+        out.append(Attribution(att.cue, att.sources, frozenset(), frozenset(inside), att.hedging, att.source_span,
+                               att.cue_span, (*att.content_spans, (qs, qe))))
+        covered.update(words)
+    return out

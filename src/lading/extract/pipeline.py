@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -20,6 +20,7 @@ from lading.extract.actors import ActorMention, find_actors
 from lading.extract.attribution import Memory, chain_for, find_attributions
 from lading.extract.certainty import modality
 from lading.extract.confidence import confidence, features
+from lading.extract.events import EventFrame, read_events
 from lading.extract.goods import weapon_tokens
 from lading.extract.timex import Tense, find_times
 from lading.extract.transfers import (
@@ -30,8 +31,10 @@ from lading.extract.transfers import (
     reciprocal_frames,
     trigger_kind,
 )
-from lading.model import Article, Certainty, Span, TimeExpression, Transfer
+from lading.model import Article, Certainty, Event, Span, TimeExpression, Transfer
 from lading.nlp import ParsedArticle, check_length, parse, parse_many, surface
+
+LINKED_CATEGORIES = frozenset({"AID", "COOPERATE"})  # events that can be one of the transfers in their sentence
 
 
 def extract(article: Article) -> list[Transfer]:
@@ -41,11 +44,12 @@ def extract(article: Article) -> list[Transfer]:
 
 @dataclass(frozen=True)
 class Result:
-    """The records of one article, or the reason it could not be read."""
+    """The records of one article (transfers, and the other political events), or why it could not be read."""
 
     article: Article
     transfers: list[Transfer]
     error: str | None = None
+    events: list[Event] = field(default_factory=list)
 
 
 def extract_many(articles: Iterable[Article]) -> Iterator[Result]:
@@ -59,10 +63,17 @@ def extract_many(articles: Iterable[Article]) -> Iterator[Result]:
             continue
         good.append(article)
     for parsed in parse_many(good):
-        yield Result(parsed.article, extract_parsed(parsed))
+        transfers, events = read_article(parsed)
+        yield Result(parsed.article, transfers, events=events)
 
 
 def extract_parsed(parsed: ParsedArticle) -> list[Transfer]:
+    """The transfers of a parsed article."""
+    return read_article(parsed)[0]
+
+
+def read_article(parsed: ParsedArticle) -> tuple[list[Transfer], list[Event]]:
+    """The transfers and the other political events of a parsed article, sentence by sentence."""
     article, doc = parsed.article, parsed.doc
     actors = find_actors(doc, article.date)
     weapons = weapon_tokens(doc)
@@ -70,38 +81,29 @@ def extract_parsed(parsed: ParsedArticle) -> list[Transfer]:
     memory = Memory()
     earlier: list[Frame] = []
     records: list[Transfer] = []
+    events: list[Event] = []
     for sent in parsed.sentences:
         attributions = find_attributions(sent, actors, memory)
-        if not any(trigger_kind(t) for t in sent):
-            continue
-        sources = frozenset(i for a in attributions for i in a.region)
-        frames = [fill_parties(f, sent, actors, sources, earlier) for f in read_frames(sent, actors, weapons)]
-        frames += reciprocal_frames(sent, frames, actors, weapons)
-        for frame in frames:
-            record = _record(article, sent, frame, attributions, times)
-            records.extend(record)
-        earlier.extend(f for f in frames if f.suppliers or f.recipients)
-    return records
+        first = len(records)
+        if any(trigger_kind(t) for t in sent):
+            sources = frozenset(i for a in attributions for i in a.region)
+            frames = [fill_parties(f, sent, actors, sources, earlier) for f in read_frames(sent, actors, weapons)]
+            frames += reciprocal_frames(sent, frames, actors, weapons)
+            for frame in frames:
+                records.extend(_record(article, sent, frame, attributions, times))
+            earlier.extend(f for f in frames if f.suppliers or f.recipients)
+        for frame in read_events(sent, actors):
+            events.extend(_event(article, sent, frame, attributions, times, records, first))
+    return records, events
 
 
 def _record(article: Article, sent: SpacySpan, frame: Frame, attributions, times) -> list[Transfer]:
     anchor = frame.reciprocal_of.trigger if frame.reciprocal_of is not None else frame.trigger
-    mod = modality(anchor, frame.goods.head if frame.goods is not None else None)
-    if not mod.claim:
+    time = _linked_time(anchor, times)
+    certainty, chain = _certainty(anchor, frame.goods.head if frame.goods is not None else None, attributions,
+                                  time, article.date)
+    if certainty is None:
         return []
-    time = _linked_time(frame, anchor, times)
-    if mod.future and not _before(time, article.date):
-        return []
-    chain, cue_hedges = chain_for(anchor, attributions)
-    certainty: Certainty
-    if mod.negated:
-        certainty = "denied"
-    elif mod.hedged or cue_hedges:
-        certainty = "hedged"
-    elif chain:
-        certainty = "reported"
-    else:
-        certainty = "asserted"
     evidence = (_span(article.text, sent.start_char, sent.end_char),)
     trigger = _span(article.text, frame.trigger.idx, frame.trigger.idx + len(frame.trigger.text))
     goods = frame.goods
@@ -127,6 +129,44 @@ def _record(article: Article, sent: SpacySpan, frame: Frame, attributions, times
             trigger=trigger,
             confidence=score,
             reading=tuple(traits.items()),
+        ))
+    return out
+
+
+def _certainty(anchor: Token, goods_head: Token | None, attributions, time: TimeExpression | None,
+               published: date | None) -> tuple[Certainty | None, tuple]:
+    """The certainty of a claim and its source chain; None when the words make it no claim at all."""
+    mod = modality(anchor, goods_head)
+    if not mod.claim or (mod.future and not _before(time, published)):
+        return None, ()
+    chain, cue_hedges = chain_for(anchor, attributions)
+    if mod.negated:
+        return "denied", chain
+    if mod.hedged or cue_hedges:
+        return "hedged", chain
+    return ("reported" if chain else "asserted"), chain
+
+
+def _event(article: Article, sent: SpacySpan, frame: EventFrame, attributions, times, records: list[Transfer],
+           first: int) -> list[Event]:
+    """One event per source actor; an AID or COOPERATE event that is one of the sentence's transfers links to it."""
+    time = _linked_time(frame.trigger, times)
+    certainty, chain = _certainty(frame.trigger, None, attributions, time, article.date)
+    if certainty is None:
+        return []
+    evidence = (_span(article.text, sent.start_char, sent.end_char),)
+    trigger = _span(article.text, frame.trigger.idx, frame.trigger.idx + len(frame.trigger.text))
+    out = []
+    for actor in frame.actors:
+        recipient = frame.recipients[0] if frame.recipients else None
+        link = next((i for i in range(first, len(records)) if records[i].supplier.country == actor.actor.country
+                     and (recipient is None or records[i].recipient.country == recipient.actor.country)), None)
+        out.append(Event(
+            doc_id=article.doc_id, category=frame.category, mode=frame.mode, actor=actor.actor,
+            actor_text=_mention_text(sent.doc, actor), recipient=recipient.actor if recipient else None,
+            recipient_text=_mention_text(sent.doc, recipient) if recipient else None, certainty=certainty,
+            evidence=evidence, time=time, attribution=chain, trigger=trigger,
+            transfer=link if frame.category in LINKED_CATEGORIES else None,
         ))
     return out
 
@@ -180,8 +220,8 @@ def _tense(token: Token) -> Tense | None:
     return "present"
 
 
-def _linked_time(frame: Frame, anchor: Token, times: list[tuple[Token, TimeExpression]]) -> TimeExpression | None:
-    """A time the parse ties to the transfer: it hangs from the transfer word (or the verb governing it)
+def _linked_time(anchor: Token, times: list[tuple[Token, TimeExpression]]) -> TimeExpression | None:
+    """A time the parse ties to the event: it hangs from the event's word (or the verb governing it)
     without crossing another verb."""
     targets = {anchor.i}
     node = anchor

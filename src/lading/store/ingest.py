@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from lading.extract.pipeline import extract_parsed
+from lading.extract.pipeline import read_article
 from lading.ingest import read_source
 from lading.ingest.common import ReadError
 from lading.ingest.dedup import (
@@ -24,10 +24,10 @@ from lading.ingest.dedup import (
     to_bytes,
 )
 from lading.ledger import flag_transfer
-from lading.model import Article, Transfer
+from lading.model import Article, Event, Transfer
 from lading.nlp import ParsedArticle, check_length, parse_many
 from lading.store.ledger_tables import rebuild_ledger
-from lading.store.tables import articles, transfers
+from lading.store.tables import articles, events, transfers
 
 BATCH = 16  # articles parsed together; each is still stored in its own transaction
 
@@ -140,14 +140,23 @@ class Ingester:
             on_article()
 
     def _store(self, pending: _Pending, parsed: ParsedArticle, on_error: Callable[[ReadError], None]) -> None:
-        records = [f for t in extract_parsed(parsed) for f in flag_transfer(t, pending.article.date)]
+        found, found_events = read_article(parsed)
+        records, owner = [], []  # flagged records, and the index of the extracted record each came from
+        for i, t in enumerate(found):
+            for flagged in flag_transfer(t, pending.article.date):
+                records.append(flagged)
+                owner.append(i)
         duplicate_of = self._ids.get(pending.original) if pending.original else None
         try:
             with self.engine.begin() as conn:
                 row = _article_row(pending, duplicate_of)
                 article_id = conn.execute(insert(articles).values(**row)).inserted_primary_key[0]
-                if records:
-                    conn.execute(insert(transfers), [_transfer_row(article_id, t) for t in records])
+                ids: dict[int, int] = {}
+                for t, i in zip(records, owner, strict=True):
+                    transfer_id = conn.execute(insert(transfers).values(**_transfer_row(article_id, t))).inserted_primary_key[0]
+                    ids.setdefault(i, transfer_id)
+                if found_events:
+                    conn.execute(insert(events), [_event_row(article_id, e, ids) for e in found_events])
         except IntegrityError:  # another process stored the same content meanwhile
             self.summary.identical += 1
             return
@@ -182,6 +191,17 @@ def _transfer_row(article_id: int, t: Transfer) -> dict:
         "quantity_value": q.value if q else None, "quantity_unit": q.unit if q else None,
         "time_value": t.time.value if t.time else None,
         "record": record,
+    }
+
+
+def _event_row(article_id: int, e: Event, transfer_ids: dict[int, int]) -> dict:
+    record = e.to_json()
+    transfer_id = transfer_ids.get(e.transfer) if e.transfer is not None else None
+    record["transfer"] = transfer_id  # the stored transfer record it is, by id
+    return {
+        "article_id": article_id, "category": e.category, "mode": e.mode, "actor_country": e.actor.country,
+        "recipient_country": e.recipient.country if e.recipient else None, "certainty": e.certainty,
+        "time_value": e.time.value if e.time else None, "transfer_id": transfer_id, "record": record,
     }
 
 

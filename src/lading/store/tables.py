@@ -64,6 +64,22 @@ transfers = Table(
 )
 Index("ix_transfers_pair", transfers.c.supplier_country, transfers.c.recipient_country)
 
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("category", String(20), nullable=False, index=True),  # PLOVER
+    Column("mode", String(30), nullable=True),
+    Column("actor_country", String(3), nullable=True),
+    Column("recipient_country", String(3), nullable=True),
+    Column("certainty", String(10), nullable=False),
+    Column("time_value", String(20), nullable=True),
+    Column("transfer_id", Integer, ForeignKey("transfers.id", ondelete="SET NULL"), nullable=True),
+    Column("record", JSON, nullable=False),  # the event record (docs/events.md)
+)
+Index("ix_events_pair", events.c.actor_country, events.c.recipient_country)
+
 store_meta = Table(
     "lading_meta",
     metadata,
