@@ -41,6 +41,12 @@ CLOSING_QUOTES = frozenset({"”", "»"})
 CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})  # "has also said", "did not say"
 
 Range = tuple[int, int]  # tokens [start, end)
+# span output: verbs whose object is the one told, not what is said ("told reporters that …")
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "remind", "assure", "ask", "email", "warn", "urge", "brief", "caution", "thank"})
+RAISING_VERBS = frozenset({"seem", "appear", "sound"})  # "X seems to …": X is reported on, not the source
+OBJECT_PREPS = frozenset({"for", "as", "of", "about", "over", "against"})
+CONTENT_PREPS = frozenset({"for", "about", "of", "to", "on", "against", "at", "over"})  # "called for", "referring to"
+SETTING_DEPS = frozenset({"prep", "npadvmod", "advcl", "mark", "punct", "cc", "conj", "dative", "agent", "nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)
@@ -107,14 +113,19 @@ def _read_cues(sent: SpacySpan, actors: ActorIndex, memory: Memory, wide: bool) 
         lemma = token.lemma_.lower()
         if lemma == "accord" and token.lower_ == "according":
             att = _according_to(token, actors, memory)
-        elif (lemma in cues["speech_verbs"] or lemma in cues["denial_words"]) and token.pos_ in ("VERB", "AUX") and lemma not in cues["citing_verbs"]:
+        elif (lemma in cues["speech_verbs"] or lemma in cues["denial_words"] or wide and lemma in cues["attitude_verbs"]) \
+                and token.pos_ in ("VERB", "AUX") and lemma not in cues["citing_verbs"]:
             att = _speech_verb(token, actors, memory, wide)
         elif lemma in cues["citing_verbs"] and token.pos_ == "VERB":
             att = _speech_verb(token, actors, memory, wide) if _subject(token) is not None else _citing(token, actors, memory)
+        elif token.pos_ == "VERB" and _after_quote(token, memory):
+            att = _speech_verb(token, actors, memory, wide)  # "“…,” he continued."
         else:
             att = None
         if att is not None and (wide or att.sources):
             found.append(att)
+    if wide and (att := _speaker_colon(sent, actors, memory)) is not None:
+        found.append(att)
     # an inner "citing X" joins the chain of the verb of saying it hangs from
     return [_with_spans(a, memory) for a in _merge_citing(found)]
 
@@ -152,11 +163,15 @@ def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory, wide: bool = F
         return None  # "…, but Pyongyang denied it": a denial of nothing quoted here is no source of the claim
     subject = _subject(verb) or _inverted_subject(verb)
     source_span = _phrase_span(subject) if subject is not None else None
+    if subject is None and verb.dep_ == "conj" and (trailing := _trailing_attribution(verb, actors, memory)) is not None:
+        return trailing  # "…, South Korea's spy agency said" parsed as a verb coordinated with the claim's
     if subject is None and (shared := _shared_subject(verb)) is not None:
-        # "X endorsed Y, saying …", "X said … and added …": the speaker is the subject of the verb it hangs from;
-        # a verb of saying there keeps the phrase as its own source
+        # "X endorsed Y, saying …", "X said … and added …", "a statement saying …": the speaker is
+        # the subject of the verb it hangs from, or the noun it describes
         subject = shared
-        source_span = None if _is_cue_word(verb.head) else _phrase_span(shared)
+        source_span = _phrase_span(shared, verb)
+    if subject is None and wide and (it := _referential_it(verb)) is not None:
+        subject, source_span = it, (it.i, it.i + 1)  # "It also said …": the company, the paper
     if subject is None:
         return _trailing_attribution(verb, actors, memory) or (_sourceless(verb) if wide else None)
     # every subject the parser found, and "As/Like X writes" (an outlet in a preposition)
@@ -189,28 +204,166 @@ def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory, wide: bool = F
     region = subtree - content
     sources = _drop_generic_outlets(tuple(dict.fromkeys([*inner, *outer])), region, actors)
     hedging = verb.lemma_.lower() in ("claim", "allege")
-    # "X said A, adding B": "adding B" is an attribution of its own
-    own = content - frozenset(t.i for c in verb.children if c.dep_ == "advcl" and _is_cue_word(c) for t in c.subtree)
-    return Attribution(verb, sources, region, content, hedging, source_span=source_span, cue_span=_cue_span(verb),
-                       content_spans=_runs(own))
+    source_span, material, cue_span = _verb_spans(verb, subject, source_span)
+    return Attribution(verb, sources, region, content, hedging, source_span=source_span, cue_span=cue_span,
+                       content_spans=_runs(material))
+
+
+def _verb_spans(verb: Token, subject: Token | None, source_span: Range | None) -> tuple[Range | None, set[int], Range]:
+    """Source phrase, reported material and cue words of a verb cue, as PolNeAR marks them: the material
+    is what the verb takes ("that …", "to …", "X a liar", "called for X"), the addressee and the
+    when/where/how of the saying left out; a passive or raising verb ("X is expected to …", "X seems
+    to …") reports its subject, and its source is the "by" agent if any."""
+    sent = verb.sent
+    cue = _cue_span(verb)
+    kids = [c for c in verb.children if subject is None or c.i != subject.i]
+    lemma = verb.lemma_.lower()
+    comps = [c for c in kids if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "parataxis" and not _subject(c)]
+    objs = [c for c in kids if c.dep_ in ("dobj", "oprd", "attr", "acomp")]
+    if comps:
+        chosen = comps + [c for c in objs if c.dep_ == "oprd"]
+    elif objs and not (lemma in ADDRESSEE_VERBS and all(c.dep_ == "dobj" for c in objs)):
+        chosen = objs + _object_complements(kids, min(c.i for c in objs))
+    else:
+        chosen = []
+    material = {t.i for c in chosen for t in c.subtree}
+    if not material:  # "called for X", "referring to X", "talked about X"
+        prep = next((c for c in kids if c.dep_ == "prep" and c.i == cue[1] and c.lower_ in CONTENT_PREPS), None)
+        objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")] if prep is not None else []
+        if objects and lemma not in ("say", "tell", "write", "add"):
+            cue = (cue[0], prep.i + 1)
+            material = {t.i for o in [*objects, *_object_complements(kids, prep.i)] for t in o.subtree}
+    if not material:
+        if subject is not None and subject.i > verb.i:  # "…, said the Kremlin."
+            material = set(range(sent.start, verb.i))
+        elif verb.dep_ in ("parataxis", "ccomp", "advcl") and not any(c.dep_ in ("dobj", "prep") for c in kids):
+            # a parenthetical "…, X said" hanging off the clause it reports
+            material = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+        elif verb.dep_ == "ROOT":  # "“…,” he said." parsed without a complement: what comes before the speaker
+            before = min(subject.left_edge.i, cue[0]) if subject is not None else cue[0]
+            material = {t.i for c in kids if c.i < before and c.dep_ not in CUE_MODIFIERS | SETTING_DEPS for t in c.subtree}
+    if subject is not None and (subject.dep_ == "nsubjpass" or lemma in RAISING_VERBS):
+        material |= {t.i for t in subject.subtree}
+        agent = next((o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+        source_span = _phrase_span(agent) if agent is not None else None
+    return source_span, material - _next_cues(verb, material), cue
+
+
+def _object_complements(kids: list[Token], after: int) -> list[Token]:
+    """What completes an object: "congratulated X for competing", "sees X as a threat", "X's call to
+    raise wages"; not when or where it was said."""
+    return [c for c in kids if c.i > after and (
+        c.dep_ == "prep" and c.lower_ in OBJECT_PREPS or c.dep_ in ("oprd", "acomp")
+        or c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+
+
+def _next_cues(verb: Token, material: set[int]) -> set[int]:
+    """A verb of saying coordinated inside the material ("adds that she released … and called on …")
+    is a cue of its own: it and what follows it are not this cue's material."""
+    doc = verb.doc
+    out: set[int] = set()
+    for i in sorted(material):
+        t = doc[i]
+        if t.i in out or t.dep_ != "conj" or t.head.i not in material or not _is_cue_word(t, True) \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        start = t.left_edge.i
+        while start - 1 in material and (doc[start - 1].dep_ == "cc" or _edge(doc[start - 1])):
+            start -= 1
+        out.update(range(start, t.right_edge.i + 1))
+    return out
+
+
+SPEAKER_TITLES = frozenset({"dr.", "sen.", "rep.", "gov.", "gen.", "mr.", "mrs.", "ms.", "pres.", "lt.", "col.", "adm.", "sgt.",
+                            "the", "of", "'s", "’s", "&", "-", "."})
+
+
+def _speaker_colon(sent: SpacySpan, actors: ActorIndex, memory: Memory) -> Attribution | None:
+    """'Bernie Sanders: I'm Not Much Of A Socialist', 'TAPPER: And obviously …': a name opening the
+    sentence, a colon, and what the named one says."""
+    words = [t for t in sent if not t.is_space]
+    colon = next((k for k, t in enumerate(words[:8]) if t.text == ":"), None)
+    if colon is None or colon == 0 or len(words) - colon < 3:
+        return None
+    name = words[:colon]
+    if not any(t.pos_ == "PROPN" or t.is_upper and t.is_alpha and len(t) > 1 for t in name) or not all(
+            t.is_title or t.is_upper or t.like_num is False and t.lower_ in SPEAKER_TITLES for t in name):
+        return None
+    if name[0].lower_ in ("here", "update", "related", "watch", "read", "note", "editor", "photo", "video", "source"):
+        return None
+    doc = sent.doc
+    cue = words[colon]
+    head = max(name, key=lambda t: (t.pos_ == "PROPN", t.i))
+    content = frozenset(range(cue.i + 1, sent.end))
+    region = frozenset(range(name[0].i, cue.i + 1))
+    sources = _sources_of(head, actors, memory) if head.pos_ in ("PROPN", "NOUN") else ()
+    return Attribution(cue, sources, region, content, source_span=(name[0].i, name[-1].i + 1),
+                       cue_span=(cue.i, cue.i + 1), content_spans=_runs(content)) if doc else None
+
+
+def _after_quote(verb: Token, memory: Memory) -> bool:
+    """Any verb is one of saying right after a closing quote with its speaker: "“…,” he continued",
+    "“…,” laughed Smith"."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    first = min(subject.left_edge.i, verb.i)
+    if subject.i > verb.i and subject.left_edge.i != verb.i + 1:
+        return False
+    if subject.i < verb.i and subject.right_edge.i + 1 != verb.i:
+        return False
+    k = first - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text == ","):
+        k -= 1
+    return k >= 0 and memory.quote_marks.get(k) == "close"
 
 
 def _shared_subject(verb: Token) -> Token | None:
-    """The subject a participle or a coordinated verb of saying shares with the verb it hangs from."""
-    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" or verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
-            return _subject(verb.head)
+    """The subject a participle or a coordinated verb of saying shares with the verb it hangs from
+    ("X said …, adding …", "X denounced … and warned …", "X angered many by saying …"), or the
+    noun a participle describes ("a statement saying …")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    node = verb
+    for _ in range(3):
+        coordinated = node.dep_ == "conj" and node.left_edge.i > 0 and node.doc[node.left_edge.i - 1].lower_ in ("and", "but", "or")
+        if node.dep_ in ("advcl", "xcomp", "conj") and node.head.pos_ in ("VERB", "AUX") \
+                and (node.tag_ == "VBG" and node.dep_ != "conj" or coordinated
+                     or node.dep_ != "conj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+            head = node.head
+        elif node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+            head = node.head.head
+            quoted = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if node.head.lower_ == "as" and quoted is not None:
+                return quoted  # "Reuters quoted a U.S. official as saying …": the one quoted
+        elif node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        else:
+            return None
+        subject = _subject(head)
+        if subject is not None:
+            return subject
+        node = head
     return None
+
+
+def _referential_it(verb: Token) -> Token | None:
+    """'It also said …': "it" the active subject of a verb of saying is a source (the company, the paper);
+    "it was reported", "it seems" are not."""
+    if verb.lemma_.lower() in RAISING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
 
 
 def _sourceless(verb: Token) -> Attribution | None:
     """'It was reported that …': an attribution whose source the text does not name."""
-    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    if not complements:
+    source_span, material, cue_span = _verb_spans(verb, None, None)
+    if not material:
         return None
-    content = frozenset(t.i for c in complements for t in c.subtree)
+    content = frozenset(material)
     region = frozenset(t.i for t in verb.subtree) - content
-    return Attribution(verb, (), region, content, cue_span=_cue_span(verb), content_spans=_runs(content))
+    return Attribution(verb, (), region, content, source_span=source_span, cue_span=cue_span, content_spans=_runs(material))
 
 
 def _drop_generic_outlets(sources: tuple[Source, ...], region: frozenset[int], actors: ActorIndex) -> tuple[Source, ...]:
@@ -419,20 +572,34 @@ def _trim_span(doc, start: int, end: int, marks: dict[int, str] | None = None) -
     return (start, end) if end > start else None
 
 
-def _phrase_span(head: Token) -> Range | None:
+def _phrase_span(head: Token, cue: Token | None = None) -> Range | None:
     """The whole noun phrase ``head`` heads, as PolNeAR marks a source: relative clauses and appositions
     included, with the comma that closes them ("Erin Brockovich, the activist, said")."""
     doc = head.doc
-    span = _trim_span(doc, head.left_edge.i, head.right_edge.i + 1)
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if head.head.i > head.i:  # never past the verb it is the subject of
+        end = min(end, head.head.i)
+    if cue is not None and start <= cue.i < end:  # "a statement saying …": the noun, not its participle
+        end = min(end, cue.left_edge.i)
+    # a dateline the parser kept in the lead: "ORLANDO, Fla. (Reuters) - President Barack Obama said"
+    dash = [k for k in range(start, end) if doc[k].text in ("-", "—", "--", "–") and doc[k].whitespace_ and k > start
+            and doc[k - 1].whitespace_]
+    if dash and dash[-1] < head.i:
+        start = dash[-1] + 1
+    span = _trim_span(doc, start, end, _balanced_marks(doc, start, end))
     if span is None:
         return None
     start, end = span
-    if head.head.i > head.i:  # never past the verb it is the subject of
-        end = min(end, head.head.i)
     if any(doc[k].text == "," for k in range(start, end)) and end < len(doc) and doc[end].text == "," \
             and doc[end].i < head.head.i:
         end += 1
     return start, end
+
+
+def _balanced_marks(doc, start: int, end: int) -> dict[int, str]:
+    """Quote marks that pair up inside tokens [start, end), so trimming keeps them ("host of “Morning Joe,”")."""
+    marks = [k for k in range(start, end) if doc[k].text in QUOTE_MARKS]
+    return {marks[0]: "open", marks[-1]: "close"} if len(marks) >= 2 and len(marks) % 2 == 0 else {}
 
 
 def _cue_span(verb: Token) -> Range:
@@ -445,12 +612,15 @@ def _cue_span(verb: Token) -> Range:
         start -= 1
     while end < len(doc) and doc[end].head.i == verb.i and doc[end].dep_ == "prt":
         end += 1
+    if end < len(doc) and doc[end].text == ":" and end + 1 < len(doc):  # "said:", "added:"
+        end += 1
     return start, end
 
 
-def _is_cue_word(token: Token) -> bool:
+def _is_cue_word(token: Token, wide: bool = False) -> bool:
     cues = load().cues
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues["speech_verbs"]
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("VERB", "AUX") and (lemma in cues["speech_verbs"] or wide and lemma in cues["attitude_verbs"])
 
 
 def _read_quotes(doc, memory: Memory) -> None:
@@ -506,10 +676,13 @@ def _direction(doc, t: Token) -> str | None:
     return None
 
 
-def _expand(span: Range, quotes: list[Range]) -> Range:
-    """Material that starts or ends inside a quote takes the whole quote, marks included."""
+def _expand(span: Range, quotes: list[Range], cue: int) -> Range:
+    """Material that starts or ends inside a quote takes the whole quote, marks included (not the quote
+    the cue itself stands in: "“… what Trump has said …”")."""
     start, end = span
     for qs, qe in quotes:
+        if qs <= cue < qe:
+            continue
         if qs < start < qe - 1:
             start = qs
         if qs < end - 1 < qe - 1:
@@ -525,9 +698,28 @@ def _with_spans(att: Attribution, memory: Memory) -> Attribution:
     raw = _tokens(att.content_spans) - exclude
     material = set(raw)
     for span in _runs(raw):
-        material.update(range(*_expand(span, memory.quotes)))
+        material.update(range(*_expand(span, memory.quotes, att.cue.i)))
     parts = [p for s, e in _runs(material - exclude) if (p := _trim_span(doc, s, e, memory.quote_marks))]
+    if not parts and att.cue_span is not None and (quote := _adjacent_quote(att, memory)) is not None:
+        parts = [quote]  # "“… missing.” Trump said.": the quote the sentence splitter cut off
     return replace(att, content_spans=tuple(parts))
+
+
+def _adjacent_quote(att: Attribution, memory: Memory) -> Range | None:
+    """The quote just before the source and cue ("“…” Trump said.") or just after them ("he said: “…”")."""
+    doc = att.cue.doc
+    edges = [e for e in (att.source_span, att.cue_span) if e is not None]
+    k = min(s for s, _ in edges) - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in (",", ":")):
+        k -= 1
+    if k >= 0 and memory.quote_marks.get(k) == "close":
+        return next(((qs, qe) for qs, qe in memory.quotes if qe == k + 1), None)
+    k = max(e for _, e in edges)
+    while k < len(doc) and (doc[k].is_space or doc[k].text in (",", ":")):
+        k += 1
+    if k < len(doc) and memory.quote_marks.get(k) == "open":
+        return next(((qs, qe) for qs, qe in memory.quotes if qs == k), None)
+    return None
 
 
 def _is_quote(att: Attribution, memory: Memory) -> bool:
@@ -539,7 +731,6 @@ def _quoted_elsewhere(sent: SpacySpan, found: list[Attribution], actors: ActorIn
     """Quoted words in ``sent`` whose cue stands in another sentence: one closing the quote later
     ("“… . …,” he said"), or the quote attribution just before ("“…,” he said. “…”")."""
     doc = sent.doc
-    covered = _tokens(p for a in found for p in a.content_spans)
     first = next((t.i for t in sent if not t.is_space), sent.start)
     out: list[Attribution] = []
     for qs, qe in memory.quotes:
@@ -547,14 +738,18 @@ def _quoted_elsewhere(sent: SpacySpan, found: list[Attribution], actors: ActorIn
             continue
         inside = [i for i in range(max(qs, sent.start), min(qe, sent.end)) if not doc[i].is_space]
         words = [i for i in inside if i not in memory.quote_marks]
+        # a cue inside the quote ("“I think …”") is the speaker's words, not the quote's attribution
+        covered = _tokens(p for a in (*found, *out) if not qs <= a.cue.i < qe for p in a.content_spans)
         if not words or covered.intersection(words):
             continue
         att = None
-        if qe > sent.end:  # the quote closes in a later sentence: a cue after it there
-            closing = doc[qe - 1].sent
+        ends_here = all(doc[i].is_space or _edge(doc[i]) for i in range(qe, sent.end))
+        if qe > sent.end or ends_here and sent.end < len(doc):
+            # the quote closes in a later sentence, or closes this one: its cue may follow ("… .” Trump said.")
+            closing = doc[qe - 1].sent if qe > sent.end else doc[sent.end].sent
             last_word = max(i for i in range(qs, qe) if i not in memory.quote_marks and not doc[i].is_space)
             for later in _read_cues(closing, actors, memory, wide):
-                if any(s <= last_word < e for s, e in later.content_spans):
+                if later.cue.i >= qe and any(s <= last_word < e for s, e in later.content_spans):
                     att = later
                     break
         if att is None and qs <= first < qe and memory.last_quote is not None:
@@ -563,5 +758,4 @@ def _quoted_elsewhere(sent: SpacySpan, found: list[Attribution], actors: ActorIn
             continue
         out.append(Attribution(att.cue, att.sources, frozenset(), frozenset(inside), att.hedging, att.source_span,
                                att.cue_span, (*att.content_spans, (qs, qe))))
-        covered.update(words)
     return out

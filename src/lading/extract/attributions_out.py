@@ -56,7 +56,16 @@ def records_parsed(parsed: ParsedArticle) -> list[dict[str, Any]]:
             "content_parts": contents,
         })
     out.sort(key=lambda r: r["cue"]["start"])
-    return out
+    return _univocal(out)
+
+
+def _univocal(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each word has one role in one attribution, as PolNeAR annotates: an attribution whose cue stands
+    inside what another reports ("“I think …,” he said") is that one's material, not an attribution of its own."""
+    def inside(r: dict[str, Any], other: dict[str, Any]) -> bool:
+        return any(p["start"] <= r["cue"]["start"] < p["end"] for p in other["content_parts"])
+
+    return [r for r in records if not any(o is not r and inside(r, o) and not inside(o, r) for o in records)]
 
 
 def _char_span(doc, text: str, start: int, end: int) -> dict[str, Any]:
