@@ -1,7 +1,7 @@
 """Attribution spans (source, cue, content) against PolNeAR: exact and overlap P/R/F1, articles/s.
 
-    python benchmarks/polnear.py /work/shared/data/polnear/train /work/shared/data/polnear/dev
-    python benchmarks/polnear.py /work/shared/data/polnear          # every split under it
+    python benchmarks/polnear.py ../shared/data/polnear/train ../shared/data/polnear/dev
+    python benchmarks/polnear.py ../shared/data/polnear               # every split under it
     python benchmarks/polnear.py …/dev --misses 40                  # print missed and spurious spans
 
 A PATH is a PolNeAR split (a folder holding ``text/`` and ``attributions/``) or a folder of splits.
@@ -185,7 +185,7 @@ def show(text: str, ranges: Ranges) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("paths", nargs="*", default=["/work/shared/data/polnear"], help="PolNeAR split folders or their parent")
+    ap.add_argument("paths", nargs="+", help="PolNeAR split folders (e.g. ../shared/data/polnear/dev) or their parent")
     ap.add_argument("--limit", type=int, default=0, help="at most this many articles per split")
     ap.add_argument("--misses", type=int, default=0, help="print up to this many missed/spurious spans per role")
     ap.add_argument("--role", choices=ROLES, help="with --misses: only this role")
@@ -202,7 +202,6 @@ def main() -> None:
         began = time.perf_counter()
         for parsed in parse_many(articles):
             records = records_parsed(parsed)
-            counts.seconds += 0  # timed as a whole below
             stem = parsed.article.doc_id
             text = texts[stem]
             gold = read_gold(files[stem], text)

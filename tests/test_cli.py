@@ -42,3 +42,28 @@ def test_without_jsonl_a_table_is_printed(tmp_path: Path):
     assert result.exit_code == 0
     assert "1 transfer claim in 1 article" in result.stdout
     assert "Iran (IRN)" in result.stdout and "Russia (RUS)" in result.stdout and "reported" in result.stdout
+
+
+QUOTES = ("Depot.\n\n“The trucks left at dawn,” Ana Ruiz told reporters. “They reached the river by noon.”\n\n"
+          "The shipment left Odesa on Tuesday, according to port records.\n")
+
+
+def test_attributions_prints_source_cue_and_content_spans_of_the_files_text(tmp_path: Path):
+    f = tmp_path / "quotes.txt"
+    f.write_text(QUOTES, encoding="utf-8")
+    result = runner.invoke(app, ["attributions", str(f), str(tmp_path / "nope.txt"), "--jsonl"])
+    assert result.exit_code == 1 and "nope.txt" in result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    for r in records:
+        for span in (r["source"], r["cue"], r["content"], *r["content_parts"]):
+            assert QUOTES[span["start"]:span["end"]] == span["text"]
+    assert [(r["doc_id"], r["source"]["text"], r["cue"]["text"], [p["text"] for p in r["content_parts"]]) for r in records] == [
+        ("quotes", "Ana Ruiz", "told", ["“The trucks left at dawn,”", "“They reached the river by noon.”"]),
+        ("quotes", "port records", "according to", ["The shipment left Odesa on Tuesday"])]
+
+
+def test_attributions_without_jsonl_prints_a_table(tmp_path: Path):
+    (tmp_path / "quotes.txt").write_text(QUOTES, encoding="utf-8")
+    result = runner.invoke(app, ["attributions", str(tmp_path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "Ana Ruiz" in result.stdout and "according to" in result.stdout

@@ -57,29 +57,17 @@ def extract(
     """Extract the transfers each article claims: who supplied what to whom, how much, when, per whom."""
     # imported here: spaCy loads only when there is work to do
     from lading.extract.pipeline import extract_many
-    from lading.ingest import read_source
     from lading.ledger import flag_transfer
 
-    override = _parse_date(date_)
+    reader = _Reader(paths, _parse_date(date_), allow_private)
     failed = False
-
-    def articles() -> Iterator[Article]:
-        nonlocal failed
-        for path in paths:
-            for item in read_source(path, date_override=override, allow_private=allow_private):
-                if isinstance(item, ReadError):
-                    failed = failed or item.fatal
-                    _report(item)
-                else:
-                    yield item
-
     transfers: list[Transfer] = []
     n_articles = 0
     show_progress = not jsonl and err.is_terminal
     with Progress(TextColumn("extracting"), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(),
                   console=err, disable=not show_progress) as progress:
         task = progress.add_task("extract", total=None)
-        for result in extract_many(articles()):
+        for result in extract_many(reader):
             progress.advance(task)
             if result.error:
                 failed = True
@@ -94,7 +82,66 @@ def extract(
             transfers.extend(flagged)
     if not jsonl:
         _print_table(transfers, n_articles)
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(1 if failed or reader.failed else 0)
+
+
+@app.command()
+def attributions(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs: text, HTML, RSS/Atom, WARC, JSONL.")],
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record per attribution: doc_id, source, cue, content (offsets into the text).")] = False,
+    date_: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the articles' own.")] = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local hosts.")] = False,
+) -> None:
+    """Who says what: every attribution (direct, indirect and mixed quotes, "according to") with its
+    source, cue and content spans, by the component that fills the transfers' attribution."""
+    from lading.extract.attributions_out import records_parsed
+    from lading.nlp import ArticleTooLong, check_length, parse_many
+
+    reader = _Reader(paths, _parse_date(date_), allow_private)
+    failed = False
+
+    def parseable() -> Iterator[Article]:
+        nonlocal failed
+        for article in reader:
+            try:
+                check_length(article)
+            except ArticleTooLong as exc:
+                failed = True
+                _report(ReadError(article.path or article.doc_id, str(exc)))
+            else:
+                yield article
+
+    table = Table("doc", "source", "cue", "content")
+    for parsed in parse_many(parseable()):
+        for record in records_parsed(parsed):
+            if jsonl:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                table.add_row(record["doc_id"], (record["source"] or {}).get("text", "—"), record["cue"]["text"],
+                              " … ".join(p["text"] for p in record["content_parts"]))
+    if not jsonl:
+        Console(soft_wrap=True).print(table)
+    raise typer.Exit(1 if failed or reader.failed else 0)
+
+
+class _Reader:
+    """The articles behind ``paths``, reporting unreadable inputs as it goes; ``failed`` afterwards
+    says whether any input could not be read."""
+
+    def __init__(self, paths: list[str], date_override: date | None, allow_private: bool) -> None:
+        self.paths, self.date_override, self.allow_private = paths, date_override, allow_private
+        self.failed = False
+
+    def __iter__(self) -> Iterator[Article]:
+        from lading.ingest import read_source
+
+        for path in self.paths:
+            for item in read_source(path, date_override=self.date_override, allow_private=self.allow_private):
+                if isinstance(item, ReadError):
+                    self.failed = self.failed or item.fatal
+                    _report(item)
+                else:
+                    yield item
 
 
 def _report(problem: ReadError) -> None:

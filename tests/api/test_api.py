@@ -68,8 +68,12 @@ def test_articles_and_transfers_follow_the_transfer_schema(client):
     assert client.get("/api/articles/999").status_code == 404
 
 
-def test_events_are_an_empty_paged_list_until_events_are_extracted(client):
-    assert client.get("/api/events").json() == {"items": [], "total": 0, "limit": 50, "offset": 0, "next_offset": None}
+def test_events_of_the_stored_article_are_a_paged_list(client):
+    page = client.get("/api/events").json()
+    assert (page["total"], page["limit"], page["offset"], page["next_offset"]) == (len(page["items"]), 50, 0, None)
+    visit = next(e for e in page["items"] if e["category"] == "CONSULT")
+    assert (visit["actor"]["country"], visit["recipient"]["country"], visit["time"]["value"]) == ("PRK", "RUS", "2023-09")
+    assert client.get("/api/events", params={"limit": 1}).json()["next_offset"] == (1 if page["total"] > 1 else None)
 
 
 def test_search_finds_article_text_and_survives_odd_queries(client):

@@ -63,7 +63,7 @@ EVENTS = [
     ("North Korea vowed to bolster ties with Russia.", "AGREE", None, {"PRK"}, {"RUS"}),
     # CONSULT: the visitor is the source, the host the target
     ("The Russian President Wladimir Putin had presented North Korean leader Kim Jong-un with a limousine "
-     "during his visit to Russia last September.", "CONSULT", "visit", set(), {"RUS"}),  # "his": see below
+     "during his visit to Russia last September.", "CONSULT", "visit", {"PRK"}, {"RUS"}),  # "his": see below
     ("Putin visited North Korea in June.", "CONSULT", "visit", {"RUS"}, {"PRK"}),
     ("North Korean leader Kim Jong Un paid a visit to Russia.", "CONSULT", "visit", {"PRK"}, {"RUS"}),
     ("Beijing hosted Putin for a two-day state visit.", "CONSULT", "visit", {"RUS"}, {"CHN"}),
@@ -255,15 +255,20 @@ def test_every_category_has_events_and_near_misses():
 # ---- the seed sentences, in detail
 
 
-def test_his_visit_is_a_visit_whose_visitor_is_left_to_the_caller():
-    """"his" is not resolved by the actor index (it resolves subject "he" and "it"): the frame comes
-    back with no source and the pronoun, for the caller to resolve to Kim (PRK)."""
+def test_his_visit_is_the_visit_of_the_nearest_person_named_before_it():
+    """A possessive "his" is the person named last in its sentence: Kim, not the subject Putin."""
     text = ("The Russian President Wladimir Putin had presented North Korean leader Kim Jong-un with a limousine "
             "during his visit to Russia last September.")
     [frame] = [f for f in events_in(text) if f.category == "CONSULT"]
     assert frame.trigger.text == "visit"
     assert frame.mode == "visit"
     assert countries(frame.recipients) == {"RUS"}
+    assert [(m.via, m.actor.name) for m in frame.actors] == [("pronoun", "Kim Jong Un")]
+
+
+def test_his_with_no_person_named_before_it_stays_unresolved():
+    [frame] = [f for f in events_in("During his visit to Russia last September, the talks stalled.")
+               if f.mode == "visit"]
     assert frame.actors == []
     assert frame.unresolved_actor is not None and frame.unresolved_actor.text == "his"
 

@@ -44,6 +44,10 @@ Range = tuple[int, int]  # tokens [start, end)
 # span output: verbs whose object is the one told, not what is said ("told reporters that …")
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "remind", "assure", "ask", "email", "warn", "urge", "brief", "caution", "thank"})
 RAISING_VERBS = frozenset({"seem", "appear", "sound"})  # "X seems to …": X is reported on, not the source
+# never a verb of saying for span output, whatever stands around it: "fail" is a denial word only to certainty.py
+NOT_SAYING = frozenset({"fail", "come", "go", "be", "have", "get", "make", "take", "follow", "remain", "become", "leave"})
+MEDIA_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "tweet", "post", "letter", "release", "memo"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM", "ADJ", "X", "SYM"})
 OBJECT_PREPS = frozenset({"for", "as", "of", "about", "over", "against"})
 CONTENT_PREPS = frozenset({"for", "about", "of", "to", "on", "against", "at", "over"})  # "called for", "referring to"
 SETTING_DEPS = frozenset({"prep", "npadvmod", "advcl", "mark", "punct", "cc", "conj", "dative", "agent", "nsubj", "nsubjpass"})
@@ -91,9 +95,13 @@ def find_attributions(sent: SpacySpan, actors: ActorIndex, memory: Memory, *, wi
         if any(s.kind in ("media", "document") for s in att.sources):
             memory.last_report = att.sources
     # "he" later means the person named last, a subject before an object ("Putin met Kim. …, he said.")
-    people = [m for m in actors.in_range(sent.start, sent.end) if m.actor.kind == "person" and m.via != "pronoun"]
-    people.sort(key=lambda m: (sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"), m.start))
-    memory.people.extend((m.start, _source_from_mention(m, sent.doc)) for m in people)
+    # a person the knowledge files do not list counts too ("Tom Baker runs the depot. He said …")
+    people = [(m.start, m.end, _source_from_mention(m, sent.doc))
+              for m in actors.in_range(sent.start, sent.end) if m.actor.kind == "person" and m.via != "pronoun"]
+    people += [(e.start, e.end, Source(surface(e), None, "person")) for e in sent.ents
+               if e.label_ == "PERSON" and not any(actors.at(i) for i in range(e.start, e.end))]
+    people.sort(key=lambda p: (sent.doc[p[1] - 1].dep_ in ("nsubj", "nsubjpass"), p[0]))
+    memory.people.extend((start, source) for start, _, source in people)
     # "published a report": the publisher's is the report a later "the report" means
     for token in sent:
         if token.lemma_.lower() in cues["document_nouns"] and token.dep_ == "dobj" \
@@ -113,7 +121,8 @@ def _read_cues(sent: SpacySpan, actors: ActorIndex, memory: Memory, wide: bool) 
         lemma = token.lemma_.lower()
         if lemma == "accord" and token.lower_ == "according":
             att = _according_to(token, actors, memory)
-        elif (lemma in cues["speech_verbs"] or lemma in cues["denial_words"] or wide and lemma in cues["attitude_verbs"]) \
+        elif (lemma in cues["speech_verbs"] or lemma in cues["denial_words"] and not (wide and lemma in NOT_SAYING)
+              or wide and lemma in cues["attitude_verbs"]) \
                 and token.pos_ in ("VERB", "AUX") and lemma not in cues["citing_verbs"]:
             att = _speech_verb(token, actors, memory, wide)
         elif lemma in cues["citing_verbs"] and token.pos_ == "VERB":
@@ -165,7 +174,8 @@ def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory, wide: bool = F
     source_span = _phrase_span(subject) if subject is not None else None
     if subject is None and verb.dep_ == "conj" and (trailing := _trailing_attribution(verb, actors, memory)) is not None:
         return trailing  # "…, South Korea's spy agency said" parsed as a verb coordinated with the claim's
-    if subject is None and (shared := _shared_subject(verb)) is not None:
+    shared = _shared_subject(verb) if subject is None else None
+    if shared is not None:
         # "X endorsed Y, saying …", "X said … and added …", "a statement saying …": the speaker is
         # the subject of the verb it hangs from, or the noun it describes
         subject = shared
@@ -175,7 +185,7 @@ def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory, wide: bool = F
     if subject is None:
         return _trailing_attribution(verb, actors, memory) or (_sourceless(verb) if wide else None)
     # every subject the parser found, and "As/Like X writes" (an outlet in a preposition)
-    speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subject.i]
+    speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subject.i and not _quoted(c)]
     speakers += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("like", "as") for o in c.children if o.dep_ == "pobj"]
     outer = tuple(dict.fromkeys([*_sources_of(subject, actors, memory), *(s for t in speakers for s in _sources_of(t, actors, memory))]))
     inner: list[Source] = []
@@ -192,7 +202,10 @@ def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory, wide: bool = F
                 if sib.dep_ in ("npadvmod", "appos", "oprd") and sib.i != child.i:
                     inner.extend(_sources_of(sib, actors, memory))
     subtree = frozenset(t.i for t in verb.subtree)
-    if subject.i > verb.i and not complements:  # "…, claimed the Kremlin."
+    source_span, material, cue_span = _verb_spans(verb, subject, source_span)
+    if shared is not None and not complements:  # "…, accusing it of sending arms": what the participle takes
+        content = frozenset(material) & subtree
+    elif subject.i > verb.i and not complements:  # "…, claimed the Kremlin."
         content = frozenset(range(verb.sent.start, verb.i))
     elif complements:
         content = frozenset(i for c in complements for i in (t.i for t in c.subtree))
@@ -204,7 +217,6 @@ def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory, wide: bool = F
     region = subtree - content
     sources = _drop_generic_outlets(tuple(dict.fromkeys([*inner, *outer])), region, actors)
     hedging = verb.lemma_.lower() in ("claim", "allege")
-    source_span, material, cue_span = _verb_spans(verb, subject, source_span)
     return Attribution(verb, sources, region, content, hedging, source_span=source_span, cue_span=cue_span,
                        content_spans=_runs(material))
 
@@ -243,7 +255,8 @@ def _verb_spans(verb: Token, subject: Token | None, source_span: Range | None) -
             before = min(subject.left_edge.i, cue[0]) if subject is not None else cue[0]
             material = {t.i for c in kids if c.i < before and c.dep_ not in CUE_MODIFIERS | SETTING_DEPS for t in c.subtree}
     if subject is not None and (subject.dep_ == "nsubjpass" or lemma in RAISING_VERBS):
-        material |= {t.i for t in subject.subtree}
+        if not (lemma in ADDRESSEE_VERBS | {"assure", "inform"} and material):  # "X was asked whether …": X was asked
+            material |= {t.i for t in subject.subtree}
         agent = next((o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
         source_span = _phrase_span(agent) if agent is not None else None
     return source_span, material - _next_cues(verb, material), cue
@@ -306,7 +319,8 @@ def _after_quote(verb: Token, memory: Memory) -> bool:
     "“…,” laughed Smith"."""
     doc = verb.doc
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+    if subject is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "acomp", "attr") for c in verb.children) \
+            or verb.lemma_.lower() in NOT_SAYING:
         return False
     first = min(subject.left_edge.i, verb.i)
     if subject.i > verb.i and subject.left_edge.i != verb.i + 1:
@@ -440,14 +454,28 @@ def _merge_citing(found: list[Attribution]) -> list[Attribution]:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() not in ("it", "there"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() not in ("it", "there")]
+    # "“The trucks left,” Ana Ruiz told reporters" parsed with two subjects: the quoted one is what is said
+    if subjects:
+        return next((c for c in subjects if not _quoted(c)), subjects[0])
     # "Time, citing …, writes": the parser may leave the speaker unattached as a bare noun phrase
     for child in verb.children:
         if child.dep_ in ("npadvmod", "dep") and child.i < verb.i and child.pos_ in ("PROPN", "NOUN") and child.i == verb.sent.start:
             return child
     return None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether ``token`` stands inside quotation marks opened earlier in its sentence."""
+    depth = 0
+    for t in token.sent[: token.i - token.sent.start]:
+        if t.text in ("“", "‘"):
+            depth += 1
+        elif t.text in ("”", "’") and depth:
+            depth -= 1
+        elif t.text in ('"', "''", "``"):
+            depth = 0 if depth else 1
+    return depth > 0
 
 
 def _sources_of(head: Token, actors: ActorIndex, memory: Memory) -> tuple[Source, ...]:
@@ -612,6 +640,10 @@ def _cue_span(verb: Token) -> Range:
         start -= 1
     while end < len(doc) and doc[end].head.i == verb.i and doc[end].dep_ == "prt":
         end += 1
+    prep = doc[end] if end < len(doc) and doc[end].head.i == verb.i and doc[end].lower_ == "in" else None
+    medium = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+    if medium is not None and medium.lemma_.lower() in MEDIA_NOUNS and medium.right_edge.i - prep.i <= 3:
+        end = medium.right_edge.i + 1  # "said in a statement", "wrote in an email"
     if end < len(doc) and doc[end].text == ":" and end + 1 < len(doc):  # "said:", "added:"
         end += 1
     return start, end
@@ -699,7 +731,8 @@ def _with_spans(att: Attribution, memory: Memory) -> Attribution:
     material = set(raw)
     for span in _runs(raw):
         material.update(range(*_expand(span, memory.quotes, att.cue.i)))
-    parts = [p for s, e in _runs(material - exclude) if (p := _trim_span(doc, s, e, memory.quote_marks))]
+    parts = [p for s, e in _runs(material - exclude) if (p := _trim_span(doc, s, e, memory.quote_marks))
+             and any(doc[k].pos_ in CONTENT_POS for k in range(*p))]  # not a stray "But" or "why"
     if not parts and att.cue_span is not None and (quote := _adjacent_quote(att, memory)) is not None:
         parts = [quote]  # "“… missing.” Trump said.": the quote the sentence splitter cut off
     return replace(att, content_spans=tuple(parts))

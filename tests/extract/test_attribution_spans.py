@@ -1,0 +1,168 @@
+"""Attribution spans as PolNeAR marks them: the source phrase, the cue words and the reported
+material, as character offsets into the article (``attribution_records``). Texts written for
+these tests.
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pytest
+
+from lading import nlp
+from lading.extract.actors import find_actors
+from lading.extract.attribution import Memory, chain_for, find_attributions
+from lading.extract.attributions_out import attribution_records
+from lading.ingest.text import article_from_text
+
+DAY = date(2024, 3, 18)
+
+
+@cache
+def records(text: str) -> tuple[dict, ...]:
+    return tuple(attribution_records(article_from_text(text, "t", date_override=DAY)))
+
+
+def spans(text: str) -> list[tuple[str | None, str, list[str]]]:
+    """(source, cue, content parts) of each record, read back from the offsets."""
+    out = []
+    for r in records(text):
+        for part in (r["source"], r["cue"], *r["content_parts"]):
+            if part is not None:
+                assert text[part["start"]:part["end"]] == part["text"]
+        assert r["content"] == r["content_parts"][0]
+        source = text[r["source"]["start"]:r["source"]["end"]] if r["source"] else None
+        out.append((source, text[r["cue"]["start"]:r["cue"]["end"]],
+                    [text[p["start"]:p["end"]] for p in r["content_parts"]]))
+    return out
+
+
+def record_for(text: str, cue: str) -> tuple[str | None, str, list[str]]:
+    found = [s for s in spans(text) if s[1] == cue]
+    assert len(found) == 1, spans(text)
+    return found[0]
+
+
+def test_a_quote_running_into_the_next_paragraph_is_one_speaker_s() -> None:
+    text = ("Relief convoy reaches the border.\n\n"
+            "“The generators arrived on Friday,” said Maria Lopez, a spokeswoman for the agency.\n\n"
+            "“We expect the second shipment within a month.”\n")
+    assert record_for(text, "said") == (
+        "Maria Lopez, a spokeswoman for the agency", "said",
+        ["“The generators arrived on Friday,”", "“We expect the second shipment within a month.”"])
+
+
+def test_a_quote_continued_after_the_cue_in_the_same_paragraph() -> None:
+    text = "Roads reopen.\n\n“The roads are open,” the mayor said. “Nobody was hurt. The trucks can move again.”\n"
+    assert record_for(text, "said") == (
+        "the mayor", "said", ["“The roads are open,”", "“Nobody was hurt. The trucks can move again.”"])
+
+
+def test_a_quote_of_several_sentences_before_its_cue_is_whole() -> None:
+    text = "Depot.\n\n“The trucks left at dawn. They reached the river by noon,” Ana Ruiz told reporters.\n"
+    assert record_for(text, "told") == (
+        "Ana Ruiz", "told", ["“The trucks left at dawn. They reached the river by noon,”"])
+
+
+def test_a_quote_cut_off_by_its_own_full_stop() -> None:
+    text = "Depot.\n\n“The trucks left at dawn.” Ana Ruiz said.\n"
+    assert record_for(text, "said") == ("Ana Ruiz", "said", ["“The trucks left at dawn.”"])
+
+
+def test_a_source_named_only_by_a_pronoun() -> None:
+    text = "Depot.\n\nTom Baker runs the depot in Lviv. He said the trucks had left before dawn.\n"
+    assert record_for(text, "said") == ("He", "said", ["the trucks had left before dawn"])
+
+
+def test_according_to() -> None:
+    text = "Port.\n\nThe shipment left Odesa on Tuesday, according to port records.\n"
+    assert record_for(text, "according to") == ("port records", "according to", ["The shipment left Odesa on Tuesday"])
+
+
+def test_according_to_in_the_middle_leaves_the_material_in_two_parts() -> None:
+    text = "Port.\n\nThe shipment, according to port records, left Odesa on Tuesday.\n"
+    assert record_for(text, "according to") == (
+        "port records", "according to", ["The shipment", "left Odesa on Tuesday"])
+
+
+def test_x_citing_y_said() -> None:
+    text = "Border.\n\nThe newspaper, citing two officials, said that the convoy crossed the border.\n"
+    assert record_for(text, "said") == ("The newspaper", "said", ["that the convoy crossed the border"])
+
+
+def test_a_parenthetical_officials_said() -> None:
+    text = "Border.\n\nThe convoy crossed the border at dawn, officials said.\n"
+    assert record_for(text, "said") == ("officials", "said", ["The convoy crossed the border at dawn"])
+
+
+def test_x_told_y_leaves_the_one_told_out() -> None:
+    text = "Aid.\n\nThe minister told reporters that the aid had arrived.\n"
+    assert record_for(text, "told") == ("The minister", "told", ["that the aid had arrived"])
+
+
+def test_x_added_and_a_participle_share_the_speaker() -> None:
+    text = "Aid.\n\nThe minister said the aid had arrived, adding that more was on its way.\n"
+    assert record_for(text, "said") == ("The minister", "said", ["the aid had arrived"])
+    assert record_for(text, "adding") == ("The minister", "adding", ["that more was on its way"])
+
+
+def test_the_cue_keeps_its_auxiliaries_and_adverbs() -> None:
+    text = "Aid.\n\nThe governor has also repeatedly said that the bridge is safe.\n"
+    assert record_for(text, "has also repeatedly said") == (
+        "The governor", "has also repeatedly said", ["that the bridge is safe"])
+
+
+def test_a_source_with_an_apposition_keeps_its_closing_comma() -> None:
+    text = "Aid.\n\nJane Doe, the head of the relief agency, said the generators were working.\n"
+    assert record_for(text, "said") == ("Jane Doe, the head of the relief agency,", "said", ["the generators were working"])
+
+
+def test_no_source_named() -> None:
+    text = "Aid.\n\nIt was reported that the generators were working.\n"
+    assert record_for(text, "was reported") == (None, "was reported", ["that the generators were working"])
+
+
+def test_a_cue_inside_a_quote_is_the_speaker_s_words() -> None:
+    text = "Aid.\n\n“I think the generators are working,” the engineer said.\n"
+    assert spans(text) == [("the engineer", "said", ["“I think the generators are working,”"])]
+
+
+def test_an_article_without_attribution_has_no_records() -> None:
+    assert spans("Aid.\n\nThe generators arrived in Kherson on Friday.\n") == []
+
+
+def test_records_carry_the_doc_id_and_offsets_into_the_article() -> None:
+    text = "date 2024-03-18 world\n\nAid.\n\nThe convoy crossed the border at dawn, officials said.\n"
+    [r] = records(text)
+    assert r["doc_id"] == "t"
+    assert text[r["cue"]["start"]:r["cue"]["end"]] == "said"
+
+
+# ------------------------------------------------------------------ the transfer pipeline's view
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # the second quote is the same speaker's: a transfer in it is attributed to her
+    ("“The generators arrived on Friday,” said Maria Lopez, a spokeswoman for Oxfam. "
+     "“Russia shipped the fuel to Syria in May.”", "shipped", ["Maria Lopez"]),
+    # a quote of two sentences: the first is attributed by the cue after the second
+    ("“Iran shipped drones to Russia. They arrived in May,” the Pentagon said.", "shipped", ["Pentagon"]),
+    # a person the knowledge files do not list is who "he" is
+    ("Tom Baker runs the depot in Lviv. He said Iran had shipped drones to Russia.", "shipped", ["Tom Baker"]),
+    # the participle's speaker is the subject of the verb it hangs from
+    ("Kyiv protested on Monday, saying Iran had shipped drones to Russia.", "shipped", ["Kyiv"]),
+])
+def test_the_pipeline_reads_the_same_speakers(text: str, word: str, expected: list[str]) -> None:
+    parsed = nlp.parse(article_from_text(text, "t", date_override=DAY))
+    actors = find_actors(parsed.doc)
+    memory = Memory()
+    by_sentence = {s.start: find_attributions(s, actors, memory) for s in parsed.sentences}
+    token = next(t for t in parsed.doc if t.text == word)
+    chain, _ = chain_for(token, by_sentence[token.sent.start])
+    assert [s.name for s in chain] == expected
+
+
+def test_a_quote_the_parser_makes_a_second_subject_of_the_cue_is_content_not_source() -> None:
+    text = "Depot.\n\n“The trucks left at dawn,” Ana Ruiz told reporters. “They reached the river by noon.”\n"
+    assert record_for(text, "told") == (
+        "Ana Ruiz", "told", ["“The trucks left at dawn,”", "“They reached the river by noon.”"])
