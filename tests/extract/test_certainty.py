@@ -185,9 +185,17 @@ def test_question_mark_makes_any_transfer_word_no_claim() -> None:
     ("Chinese exports of drones to Russia declined last year.", "exports", "drones"),
     # the seizure is of the ship; the arms were sent
     ("The ship carrying arms that North Korea sent was seized.", "sent", "arms"),
+    # a headline's second verb rejects something of its own, not the sending it is parsed to govern
+    ("Russia sends military equipment to Syria, rejects U.S. concerns", "sends", "equipment"),
+    ("Belarus ships tanks to Russia, dismisses Western criticism", "ships", "tanks"),
 ])
 def test_cue_words_outside_the_transfer_leave_a_plain_claim(sentence: str, trigger: str, goods: str) -> None:
     assert certainty(mod(sentence, trigger, goods)) == "asserted"
+
+
+def test_a_denial_of_the_clause_itself_still_denies_it() -> None:
+    assert certainty(mod("Iran sent drones to Russia, Tehran denies.", "sent", "drones")) == "denied"
+    assert certainty(mod("Iran denies supplying drones to Russia, rejects U.S. claims", "supplying", "drones")) == "denied"
 
 
 def test_negation_in_a_relative_clause_still_counts_for_its_own_verb() -> None:

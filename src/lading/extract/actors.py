@@ -151,15 +151,17 @@ class ActorIndex:
         if m is not None:
             return m
         # "customers in three U.S. states", "the government of Sudan": a name bound inside the phrase
-        if head.lemma_.lower() in load().cues["relational_nouns"]:
-            return None  # "Chinese rivals" are China's rivals, not China
+        cues = load().cues
+        if head.lemma_.lower() in cues["relational_nouns"] or head.lemma_.lower() in cues["place_nouns"]:
+            return None  # "Chinese rivals" are China's rivals, not China; "Ukraine's border" is a place
         frontier = [head]
         for _ in range(3):
             nxt: list[Token] = []
             for t in frontier:
                 for child in t.children:
-                    if child.dep_ in ("relcl", "acl", "advcl", "cc", "conj", "punct"):
-                        continue
+                    if child.dep_ in ("relcl", "acl", "advcl", "cc", "conj", "punct") or (
+                            child.dep_ == "prep" and (child.lower_ == "from" or child.lower_ in cues["place_preps"])):
+                        continue  # "the waters near Taiwan" are not Taiwan, "a separation from the U.S." not the U.S.
                     m = self.at(child.i)
                     if m is not None and (m.is_state or m.via in ("institution", "organization", "person", "body")):
                         return m
@@ -427,7 +429,7 @@ def _descriptors(doc: Doc, mentions: list[ActorMention], kb: Knowledge) -> list[
         scored = _descriptor_scores(description, kb)
         if lemma in weak and not scored:
             continue
-        if lemma in weak and description == token.lower_ and not token.text[0].isupper():
+        if lemma in kb.cues["state_reference_direction"] and description == token.lower_ and not token.text[0].isupper():
             continue  # "the North" may be North Korea; "fighting in the north" is a direction
         target = _antecedent(index, token.i, scored)
         if target is None:

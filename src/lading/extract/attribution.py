@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from lading.extract.actors import ActorIndex, ActorMention
+from lading.extract.certainty import denies_its_object
 from lading.knowledge import load
 from lading.model import Source
 from lading.nlp import surface
@@ -167,9 +168,9 @@ def _according_to(token: Token, actors: ActorIndex, memory: Memory) -> Attributi
 
 def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory, wide: bool = False) -> Attribution | None:
     cues = load().cues
-    if verb.lemma_.lower() in cues["denial_words"] and not any(
-            c.dep_ in ("ccomp", "xcomp", "pcomp") or c.tag_ == "VBG" for c in verb.subtree if c.i != verb.i):
-        return None  # "…, but Pyongyang denied it": a denial of nothing quoted here is no source of the claim
+    if verb.lemma_.lower() in cues["denial_words"] and (denies_its_object(verb) or not any(
+            c.dep_ in ("ccomp", "xcomp", "pcomp") or c.tag_ == "VBG" for c in verb.subtree if c.i != verb.i)):
+        return None  # "…, but Pyongyang denied it", "…, rejects U.S. concerns": no source of the claim
     subject = _subject(verb) or _inverted_subject(verb)
     source_span = _phrase_span(subject) if subject is not None else None
     if subject is None and verb.dep_ == "conj" and (trailing := _trailing_attribution(verb, actors, memory)) is not None:

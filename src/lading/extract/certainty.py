@@ -56,7 +56,8 @@ def modality(trigger: Token, goods_head: Token | None = None) -> Modality:
             own_group = False
         elif node.i != trigger.i and not relative and via not in SUBJECT_DEPS:
             nonfactual = nonfactual or _governor(node, lemma, via, cues)
-            negated = negated or lemma in cues["denial_words"] or (node.pos_ == "NOUN" and _has_child(node, "det", "no"))
+            negated = negated or (lemma in cues["denial_words"] and not (via == "ccomp" and denies_its_object(node))) or (
+                node.pos_ == "NOUN" and _has_child(node, "det", "no"))
             hedged = hedged or (lemma in cues["hedge_verbs"] and node.pos_ == "VERB")
         if node.dep_ == "pcomp" and node.head.lower_ in cues["preventive_preps"] and not relative:
             nonfactual = nonfactual or "prevention"  # "warned Pyongyang against supplying arms"
@@ -95,6 +96,13 @@ def modality(trigger: Token, goods_head: Token | None = None) -> Modality:
         via = node.dep_
         node = node.head
     return Modality(nonfactual, future, negated, hedged)
+
+
+def denies_its_object(denial: Token) -> bool:
+    """"Russia sends arms to Syria, rejects U.S. concerns" parsed with the sending as the clause of
+    "rejects": a denial with a noun object of its own denies that, not a clause it is said to govern."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() not in ("it", "this", "that", "which")
+               and not any(g.pos_ in ("VERB", "AUX") or g.tag_ == "VBG" for g in c.subtree) for c in denial.children)
 
 
 def _governor(node: Token, lemma: str, via: str, cues) -> str | None:

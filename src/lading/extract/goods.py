@@ -20,6 +20,7 @@ from lading.model import Goods, Quantity
 from lading.nlp import conjuncts, pipeline, surface
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "nummod", "quantmod", "poss", "det", "npadvmod", "advmod", "punct", "case", "nn")
+TIME_UNITS = frozenset({"day", "week", "month", "year"})
 CARGO = frozenset({"load", "container", "containerload", "shipment", "consignment", "cargo", "shipload",
                    "boatload", "planeload", "truckload", "trainload", "tonne", "ton", "barrel", "batch", "tranche"})
 
@@ -211,12 +212,14 @@ def _is_money(noun: Token) -> bool:
 
 
 def _per_unit(noun: Token) -> Token:
-    """'barrels per day of oil': the parser hangs the goods on the unit of time."""
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("per", "a", "each"):
-            objs = [c for c in prep.children if c.dep_ == "pobj"]
+    """'barrels per day of oil', 'barrels a day of crude': the parser hangs the goods on the unit of time."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("per", "a", "each"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:
+            return child
     return noun
 
 
@@ -236,7 +239,7 @@ def _held_goods(noun: Token) -> Token | None:
                 return objs[0]
     if not is_container(noun) and not _is_money(noun):
         return None
-    for child in noun.children:
+    for child in [*noun.children, *(_per_unit(noun).children if _per_unit(noun) is not noun else ())]:
         if child.dep_ == "prep" and child.lower_ in ("of", "in"):
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:

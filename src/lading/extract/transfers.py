@@ -136,13 +136,22 @@ def _recipient_objects(word: Token, actors: ActorIndex) -> list[Token]:
     for prep in word.children:
         if prep.dep_ not in ("prep", "dative") or prep.lower_ not in load().cues["recipient_preps"]:
             continue
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        for obj in _prep_nouns(prep):
             if prep.lower_ == "for" and actors.at(obj.i) is None:
                 continue
             if not actors.resolve(obj):
                 obj = _next_in_phrase(obj, actors) or obj
             out.append(obj)
     return out
+
+
+def _prep_nouns(prep: Token) -> list[Token]:
+    """The preposition's object; "to neighboring Mali", which the parser reads as a verb
+    "neighboring" taking "Mali", gives Mali."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    for pcomp in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG" and not objs):
+        objs.extend(c for c in pcomp.children if c.dep_ == "dobj")
+    return objs
 
 
 def _next_in_phrase(obj: Token, actors: ActorIndex) -> Token | None:
@@ -278,6 +287,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         else:
             recipient_tokens = recipient_tokens or [subj]
     _set_parties(frame, supplier_tokens, recipient_tokens, actors)
+    if direction == "give" and not recipient_tokens and _prep_objects(verb, cues["place_preps"]):
+        frame.closed.add("recipients")  # "sent warships near Taiwan": a place, not a party to guess
     frame.goods = _goods(goods_tokens, actors, weapons)
     if frame.goods is None and not goods_tokens and not with_objects:
         frame.goods = _goods_in_sentence(verb, actors, weapons)
