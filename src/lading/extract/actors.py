@@ -456,8 +456,9 @@ def _antecedent(index: ActorIndex, i: int, scores: dict[str, int]) -> ActorMenti
     doc = index.doc
     here = doc[i].sent.start
     subject = _clause_subject(doc[i])
+    subjects = [t.i for t in conjuncts(doc[subject])] if subject is not None else []  # "China, Russia and Serbia supply the regime"
     window = [m for m in index.states_before(i)
-              if _sentence_gap(doc, m.start, here) <= DESCRIPTOR_WINDOW and (subject is None or not m.start <= subject < m.end)]
+              if _sentence_gap(doc, m.start, here) <= DESCRIPTOR_WINDOW and not any(m.start <= s < m.end for s in subjects)]
     best = max(window, key=lambda m: scores.get(m.actor.country or "", 0), default=None)
     if best is not None and scores.get(best.actor.country or "", 0):
         return best
@@ -480,7 +481,7 @@ def _clause_subject(token: Token) -> int | None:
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
                 return child.i
-        if node.dep_ != "conj" or node.head.i == node.i:  # "Russia has lent … and supplied it with jets"
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:  # "Russia has lent … and supplied it with jets", "continued to supply"
             return None
         node = node.head
 

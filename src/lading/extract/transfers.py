@@ -232,7 +232,9 @@ def _actors(tokens: list[Token], actors: ActorIndex) -> list[ActorMention]:
 def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) -> Frame | None:
     cues = load().cues
     lemma = verb.lemma_.lower()
-    passive = bool(_children(verb, "nsubjpass", "auxpass"))
+    # "the assistance provided by the United States to Ukraine": a participle is passive too
+    passive = bool(_children(verb, "nsubjpass", "auxpass")) or (
+        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not _children(verb, "nsubj", "aux"))
     subj = _children(verb, "nsubjpass")[0] if _children(verb, "nsubjpass") else _subject(verb) if not passive else None
     agents = _prep_objects(verb, {"by"})
     objects = _children(verb, "dobj") or _zero_relative_object(verb)
@@ -275,9 +277,10 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         goods_tokens = ([subj] if passive and subj is not None else objects) or modified
         recipient_tokens = agents if passive else ([subj] if subj is not None else [])
         supplier_tokens = from_objects
-    if direction == "give" and not recipient_tokens and not passive:
+    if direction == "give" and not _actors(recipient_tokens, actors) and not passive:
+        # "provided assistance to Ukraine, including …, to the front lines": the goods' own "to" names the getter
         recipient_tokens = _dative_compound(objects, actors) or [
-            t for t in _goods_prep_objects(goods_tokens, frozenset({"to", "into"})) if actors.resolve(t)]
+            t for t in _goods_prep_objects(goods_tokens, frozenset({"to", "into"})) if actors.resolve(t)] or recipient_tokens
     if direction == "get" and not supplier_tokens:
         supplier_tokens = _goods_prep_objects(goods_tokens, load().cues["supplier_preps"])
     if subj is None and verb.dep_ in ("acl", "relcl") and _zero_relative_object(verb):
@@ -459,10 +462,18 @@ def _same_sentence(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: f
             continue
         if goods is not None and goods.start <= m.start < goods.end:
             continue
+        if _in_circumstance(sent.doc[m.start]):
+            continue
         distance = abs(m.start - frame.trigger.i)
         if best is None or distance < best[0]:
             best = (distance, m)
     return best[1] if best else None
+
+
+def _in_circumstance(token: Token) -> bool:
+    """Whether ``token`` stands in a phrase of time or circumstance ("before the Russian invasion")."""
+    preps = load().cues["circumstance_preps"]
+    return any(a.dep_ == "prep" and a.lower_ in preps for a in token.ancestors)
 
 
 def _earlier(frame: Frame, role: str, other: list[ActorMention], earlier: list[Frame]) -> ActorMention | None:
