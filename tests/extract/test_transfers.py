@@ -239,3 +239,11 @@ def test_a_title_case_headline_is_read_and_quoted_as_written():
     assert (record["supplier"]["country"], record["recipient"]["country"]) == ("IRN", "RUS")
     assert record["items"][0]["text"] == "Attack Drones"  # the article's own capitals, though parsed in sentence case
     assert text[record["evidence"][0]["start"]:record["evidence"][0]["end"]] == record["evidence"][0]["text"]
+
+
+def test_a_relative_clause_right_after_a_state_s_name_belongs_to_the_noun_it_is_parsed_with():
+    """", that … was provided with equipment" describes the air force, not "the United States" before the comma."""
+    text = ("At the same time, the Afghan Government, the Afghan National Security Forces, far outnumber the Taliban – "
+            "300,000 – a capable fighting force of 300,000 troops, an air force that has modern weaponry, that has been "
+            "trained by the United States, that just recently was provided with additional equipment.")
+    assert all(recipient != "USA" for _, recipient, _ in keys(transfers_in(text)))

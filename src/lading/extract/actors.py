@@ -134,8 +134,11 @@ class ActorIndex:
         """The actors a noun phrase headed by ``token`` names, one per conjunct."""
         if token.lower_ in ("which", "that", "who") and token.head.dep_ == "relcl":
             antecedent = token.head.head  # "Equatorial Guinea and Gabon, which import …": all of them
-            if token.i >= 2 and self.at(token.i - 2) and token.doc[token.i - 1].text == ",":
-                antecedent = token.doc[token.i - 2]  # the name right before ", which" (the parser may hang it elsewhere)
+            before = token.doc[token.i - 2] if token.i >= 2 else token
+            if self.at(before.i) and token.doc[token.i - 1].text == "," and before.head.dep_ != "agent":
+                # the name right before ", which" (the parser may hang it elsewhere), unless it ended a
+                # clause of its own: "an air force trained by the United States, that was given jets"
+                antecedent = before
             while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
                 antecedent = antecedent.head
             token = antecedent

@@ -54,7 +54,8 @@ def modality(trigger: Token, goods_head: Token | None = None) -> Modality:
                 lemma in cues["halt_verbs"] or lemma in cues["blocking_words"]):
             negated = False  # "has not stopped selling", "sanctions have not prevented China from selling"
             own_group = False
-        elif node.i != trigger.i and not relative and via not in SUBJECT_DEPS:
+        elif node.i != trigger.i and not relative and via not in SUBJECT_DEPS and via != "conj":
+            # a first conjunct is no governor: "has committed $3.7 billion and has provided $4.3 billion"
             nonfactual = nonfactual or _governor(node, lemma, via, cues)
             negated = negated or (lemma in cues["denial_words"] and not (via == "ccomp" and denies_its_object(node))) or (
                 node.pos_ == "NOUN" and _has_child(node, "det", "no"))
