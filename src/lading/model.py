@@ -59,7 +59,7 @@ class Actor:
         if text is not None:
             out["text"] = text
         if found != "text":
-            out["found"] = found  # how a party the sentence leaves unsaid was supplied: goods, sentence, context, reciprocal
+            out["found"] = found  # how a party the sentence leaves unsaid was supplied: goods, sentence, context, reciprocal, speaker
         return out
 
 

@@ -247,3 +247,14 @@ def test_a_relative_clause_right_after_a_state_s_name_belongs_to_the_noun_it_is_
             "300,000 – a capable fighting force of 300,000 troops, an air force that has modern weaponry, that has been "
             "trained by the United States, that just recently was provided with additional equipment.")
     assert all(recipient != "USA" for _, recipient, _ in keys(transfers_in(text)))
+
+
+def test_we_is_the_side_of_the_person_quoted_saying_it():
+    text = "\"Over the last year, we have provided more than $1 billion in security assistance to Ukraine,\" Blinken said."
+    [record] = transfers_in(text)
+    assert (record["supplier"]["country"], record["supplier"]["found"], record["recipient"]["country"]) == ("USA", "speaker", "UKR")
+
+
+def test_we_in_the_article_s_own_voice_or_from_an_unknown_source_is_nobody():
+    assert transfers_in("We have sent tanks to Ukraine.") == []
+    assert transfers_in("\"We have sent tanks to Ukraine,\" one resident said.") == []

@@ -25,6 +25,7 @@ from lading.extract.goods import weapon_tokens
 from lading.extract.timex import Tense, find_times
 from lading.extract.transfers import (
     Frame,
+    fill_first_person,
     fill_parties,
     parties,
     read_frames,
@@ -87,7 +88,8 @@ def read_article(parsed: ParsedArticle) -> tuple[list[Transfer], list[Event]]:
         first = len(records)
         if any(trigger_kind(t) for t in sent):
             sources = frozenset(i for a in attributions for i in a.region)
-            frames = [fill_parties(f, sent, actors, sources, earlier) for f in read_frames(sent, actors, weapons)]
+            frames = [fill_parties(fill_first_person(f, chain_for(f.trigger, attributions)[0]), sent, actors, sources, earlier)
+                      for f in read_frames(sent, actors, weapons)]
             frames += reciprocal_frames(sent, frames, actors, weapons)
             for frame in frames:
                 records.extend(_record(article, sent, frame, attributions, times))

@@ -30,9 +30,10 @@ from spacy.tokens import Token
 from lading.extract.actors import ActorIndex, ActorMention
 from lading.extract.goods import GoodsPhrase, classify, read_goods
 from lading.knowledge import WeaponSystem, load
-from lading.model import Actor
+from lading.model import Actor, Source
 
 Direction = Literal["give", "get", "arrive"]
+FIRST_PERSON_PLURAL = frozenset({"we", "us"})
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Frame:
     recipient_from: str = "text"
     reciprocal_of: Frame | None = None  # set for the flow implied by "in return for"
     closed: set[str] = field(default_factory=set)  # roles the text fills with something that is not a state
+    first_person: set[str] = field(default_factory=set)  # roles filled by "we"/"us": the speaker's side
 
 
 def trigger_kind(token: Token) -> tuple[str, Direction] | None:
@@ -187,7 +189,11 @@ def _zero_relative_object(verb: Token) -> list[Token]:
 
 def _dative_compound(objects: list[Token], actors: ActorIndex) -> list[Token]:
     """'sent Ukraine Patriot systems': a state's name fused into the object is the recipient
-    (an adjective there - "Russian weapons" - names the maker instead)."""
+    (an adjective there - "Russian weapons" - names the maker instead); so is the first of two
+    objects the parser gives the verb ("sent Ukraine more than 30 tanks")."""
+    named = [o for o in objects if (m := actors.at(o.i)) is not None and m.via in ("name", "metonym")]
+    if len(objects) >= 2 and named and named[0] is objects[0]:
+        return [objects[0]]
     out = []
     for obj in objects:
         first = obj.doc[obj.left_edge.i]
@@ -394,6 +400,8 @@ def _set_parties(frame: Frame, supplier_tokens: list[Token], recipient_tokens: l
     for role, tokens, found in (("suppliers", supplier_tokens, frame.suppliers), ("recipients", recipient_tokens, frame.recipients)):
         if tokens and not found and not any(_is_relative_pronoun(t) for t in tokens):
             frame.closed.add(role)
+            if any(t.lower_ in FIRST_PERSON_PLURAL for t in tokens):
+                frame.first_person.add(role)
 
 
 def _is_relative_pronoun(t: Token) -> bool:
@@ -431,11 +439,25 @@ def fill_parties(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: fro
             continue
         other = frame.recipients if role == "suppliers" else frame.suppliers
         found, origin = _earlier(frame, role, other, earlier), "context"
-        if found is None and (role == "suppliers" and _agentless_passive(frame.trigger) or role == "recipients" and frame.trigger.pos_ == "VERB" and frame.supplier_from == "text"):
+        if found is None and (role == "suppliers" and _agentless_passive(frame.trigger) or role == "recipients" and frame.trigger.pos_ == "VERB" and frame.supplier_from in ("text", "speaker")):
             found, origin = _same_sentence(frame, sent, actors, sources), "sentence"
         if found is not None:
             setattr(frame, role, [found])
             setattr(frame, "supplier_from" if role == "suppliers" else "recipient_from", origin)
+    return frame
+
+
+def fill_first_person(frame: Frame, chain: tuple[Source, ...]) -> Frame:
+    """'“We have sent Ukraine 31 tanks,” Blinken said': "we" is the side of the innermost source,
+    when that source is a person or a government whose state we know."""
+    speaker = next((s for s in chain if s.kind in ("person", "government")), None)
+    if speaker is None or speaker.country is None or not chain or speaker is not chain[0]:
+        return frame
+    for role in frame.first_person:
+        other = frame.recipients if role == "suppliers" else frame.suppliers
+        if not getattr(frame, role) and all(m.actor.country != speaker.country for m in other):
+            setattr(frame, role, [_state_mention(speaker.country, frame.trigger.i)])
+            setattr(frame, "supplier_from" if role == "suppliers" else "recipient_from", "speaker")
     return frame
 
 
