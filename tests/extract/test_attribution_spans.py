@@ -166,3 +166,19 @@ def test_a_quote_the_parser_makes_a_second_subject_of_the_cue_is_content_not_sou
     text = "Depot.\n\n“The trucks left at dawn,” Ana Ruiz told reporters. “They reached the river by noon.”\n"
     assert record_for(text, "told") == (
         "Ana Ruiz", "told", ["“The trucks left at dawn,”", "“They reached the river by noon.”"])
+
+
+def test_continued_before_a_quote_is_a_cue() -> None:
+    text = "Debate.\n\nHe continued, “I believe the trucks will reach the border by Friday.”\n"
+    assert record_for(text, "continued") == ("He", "continued", ["“I believe the trucks will reach the border by Friday.”"])
+
+
+def test_continued_after_a_quote_the_parser_makes_its_clause_is_a_cue() -> None:
+    text = "Debate.\n\n“Cyber security remains one of the biggest challenges facing our country today,” Carson continued.\n"
+    assert record_for(text, "continued") == (
+        "Carson", "continued", ["“Cyber security remains one of the biggest challenges facing our country today,”"])
+
+
+def test_continued_with_its_own_complement_is_no_cue() -> None:
+    text = "Depot.\n\nThe trucks continued to the border, “slowly but surely” as one driver put it.\n"
+    assert all(cue != "continued" for _, cue, _ in spans(text))

@@ -316,14 +316,15 @@ def _speaker_colon(sent: SpacySpan, actors: ActorIndex, memory: Memory) -> Attri
 
 
 def _after_quote(verb: Token, memory: Memory) -> bool:
-    """Any verb is one of saying right after a closing quote with its speaker: "“…,” he continued",
-    "“…,” laughed Smith"."""
+    """Any verb is one of saying right next to a quote with its speaker: "“…,” he continued",
+    "“…,” laughed Smith", "He continued, “…”"."""
     doc = verb.doc
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "acomp", "attr") for c in verb.children) \
-            or verb.lemma_.lower() in NOT_SAYING:
+    if subject is None or verb.lemma_.lower() in NOT_SAYING or any(
+            c.dep_ in ("dobj", "xcomp", "prep", "acomp", "attr") or c.dep_ == "ccomp" and not _quoted_clause(c, memory)
+            for c in verb.children):
         return False
-    first = min(subject.left_edge.i, verb.i)
+    first, last = min(subject.left_edge.i, verb.i), max(subject.right_edge.i, verb.i)
     if subject.i > verb.i and subject.left_edge.i != verb.i + 1:
         return False
     if subject.i < verb.i and subject.right_edge.i + 1 != verb.i:
@@ -331,7 +332,18 @@ def _after_quote(verb: Token, memory: Memory) -> bool:
     k = first - 1
     while k >= 0 and (doc[k].is_space or doc[k].text == ","):
         k -= 1
-    return k >= 0 and memory.quote_marks.get(k) == "close"
+    if k >= 0 and memory.quote_marks.get(k) == "close":
+        return True
+    k = last + 1
+    while k < len(doc) and (doc[k].is_space or doc[k].text in (",", ":")):
+        k += 1
+    return k < len(doc) and memory.quote_marks.get(k) == "open" and k > last + 1
+
+
+def _quoted_clause(clause: Token, memory: Memory) -> bool:
+    """A clause the parser hangs on the verb that is a quotation ("“…,” he continued")."""
+    i = clause.left_edge.i
+    return memory.quote_marks.get(i) == "open" or memory.quote_marks.get(i - 1) == "open"
 
 
 def _shared_subject(verb: Token) -> Token | None:
