@@ -107,8 +107,6 @@ def test_hedged_claims(sentence: str, trigger: str, goods: str) -> None:
     ("Beijing insists it has not provided weapons to Moscow.", "provided", "weapons"),
     ("China has never sold weapons to Russia.", "sold", "weapons"),
     ("Tehran has never supplied drones to Moscow, the ministry said.", "supplied", "drones"),
-    ("Germany refused to deliver Taurus missiles to Ukraine.", "deliver", "missiles"),
-    ("Pyongyang failed to deliver the promised fuel.", "deliver", "fuel"),
     ("There is no evidence that China shipped weapons to Russia.", "shipped", "weapons"),
 ])
 def test_denied_claims(sentence: str, trigger: str, goods: str) -> None:
@@ -150,6 +148,11 @@ def test_hedged_denial_keeps_both_marks() -> None:
     ("The EU banned imports of Russian diesel in February.", "imports", "diesel", "restriction"),
     ("The U.S. banned the export of chips to China.", "export", "chips", "restriction"),
     ("Did North Korea ship missiles to Russia?", "ship", "missiles", "question"),
+    # a refusal or a failure is not a denial: nothing moved, and nobody says it did
+    ("Germany refused to deliver Taurus missiles to Ukraine.", "deliver", "missiles", "refusal"),
+    ("Pyongyang failed to deliver the promised fuel.", "deliver", "fuel", "refusal"),
+    ("Berlin declined to send fighter jets to Kyiv.", "send", "jets", "refusal"),
+    ("Hungary has refused to allow arms deliveries to Ukraine through its territory.", "deliveries", "arms", "refusal"),
 ])
 def test_not_a_claim(sentence: str, trigger: str, goods: str, reason: str) -> None:
     m = mod(sentence, trigger, goods)

@@ -2,8 +2,8 @@
 
 Reads the words that govern a transfer word in its sentence: conditions ("if"),
 requests ("asked for"), plans ("agreed to supply"), readiness ("ready to send"),
-bans ("sanctions restrict the import of"), future and capability modals ("will
-send", "could supply") make it no claim at all; negation and denial ("did not
+bans ("sanctions restrict the import of"), refusals ("refused to deliver"), future
+and capability modals ("will send", "could supply") make it no claim at all; negation and denial ("did not
 send", "denied supplying") make it denied; hedges ("may have", "reportedly",
 "suspected of") make it hedged.
 """
@@ -116,6 +116,8 @@ def _governor(node: Token, lemma: str, via: str, cues) -> str | None:
         return "readiness"  # "is ready to supply", "is set to deliver"
     if lemma in cues["blocking_words"]:
         return "restriction"
+    if lemma in cues["refusal_words"]:
+        return "refusal"
     if node.pos_ == "NOUN" and lemma in cues["nonfactual_nouns"]:
         return "plan"
     return None
