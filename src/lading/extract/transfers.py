@@ -439,7 +439,8 @@ def fill_parties(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: fro
             continue
         other = frame.recipients if role == "suppliers" else frame.suppliers
         found, origin = _earlier(frame, role, other, earlier), "context"
-        if found is None and (role == "suppliers" and _agentless_passive(frame.trigger) or role == "recipients" and frame.trigger.pos_ == "VERB" and frame.supplier_from in ("text", "speaker")):
+        if found is None and (role == "suppliers" and _agentless_passive(frame.trigger) or role == "recipients" and frame.trigger.pos_ == "VERB" and frame.supplier_from in ("text", "speaker")
+                              and frame.trigger.lemma_.lower() not in load().cues["market_verbs"]):
             found, origin = _same_sentence(frame, sent, actors, sources), "sentence"
         if found is not None:
             setattr(frame, role, [found])
