@@ -243,7 +243,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not _children(verb, "nsubj", "aux"))
     subj = _children(verb, "nsubjpass")[0] if _children(verb, "nsubjpass") else _subject(verb) if not passive else None
     agents = _prep_objects(verb, {"by"})
-    objects = _children(verb, "dobj") or _zero_relative_object(verb)
+    # "the jets that Denmark handed over": a relative pronoun object stands for the noun it modifies
+    objects = [verb.head if _is_relative_pronoun(o) else o for o in _children(verb, "dobj")] or _zero_relative_object(verb)
     with_objects = _prep_objects(verb, {"with"}) if lemma in cues["with_verbs"] else []
     datives = [c for c in _children(verb, "dative", "iobj") if c.pos_ in ("PROPN", "NOUN")]
     to_objects = _recipient_objects(verb, actors) + datives
@@ -494,8 +495,10 @@ def _same_sentence(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: f
 
 
 def _in_circumstance(token: Token) -> bool:
-    """Whether ``token`` stands in a phrase of time or circumstance ("before the Russian invasion")."""
-    preps = load().cues["circumstance_preps"]
+    """Whether ``token`` stands in a phrase of time, circumstance or target ("before the Russian
+    invasion", "fired at Ukrainian positions"): no party to a transfer is named there."""
+    cues = load().cues
+    preps = cues["circumstance_preps"] | cues["target_preps"]
     return any(a.dep_ == "prep" and a.lower_ in preps for a in token.ancestors)
 
 
