@@ -153,8 +153,8 @@ def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem])
     left = [t for t in noun.doc[noun.left_edge.i:noun.i]]
     held = _held_goods(noun)
     for _ in range(3):  # "an average of 16,000 barrels per day of crude oil": through nested measures
-        if held is None or classify(held, weapons):
-            break
+        if held is None or classify(held, weapons) and not (_is_money(held) and _held_goods(held)):
+            break  # "billions of dollars of weapons": past the money to what it bought
         deeper = _held_goods(held) or _held_goods(_per_unit(held))
         if deeper is None:
             break
