@@ -25,7 +25,8 @@ def features(frame: Frame, certainty: str) -> dict[str, str]:
     elif trigger.lemma_.lower() in load_knowledge().cues["arrival_verbs"]:
         form = "arrival"
     else:
-        form = "verb" if trigger.pos_ in ("VERB", "AUX") else "noun"
+        form = "verb" if trigger.pos_ in ("VERB", "AUX") else "agent" if trigger.lemma_.lower() in (
+            load_knowledge().cues["giver_nouns"] | load_knowledge().cues["getter_nouns"]) else "noun"
     goods = frame.goods
     attached = goods is not None and (goods.head.i == trigger.i or goods.head.i in {t.i for t in trigger.subtree})
     return {

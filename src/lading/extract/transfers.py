@@ -52,7 +52,7 @@ class Frame:
 
 
 def trigger_kind(token: Token) -> tuple[str, Direction] | None:
-    """("verb"|"noun", "give"|"get") if ``token`` is a transfer word, else None."""
+    """("verb"|"noun"|"agent", "give"|"get"|"arrive") if ``token`` is a transfer word, else None."""
     cues = load().cues
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" or _misread_verb(token):
@@ -67,6 +67,10 @@ def trigger_kind(token: Token) -> tuple[str, Direction] | None:
         if lemma in cues["arrival_verbs"]:
             return "verb", "arrive"
     elif token.pos_ in ("NOUN", "PROPN"):
+        if lemma in cues["giver_nouns"]:
+            return "agent", "give"
+        if lemma in cues["getter_nouns"]:
+            return "agent", "get"
         if lemma in cues["give_nouns"] or lemma in cues["flow_goods_nouns"]:
             return "noun", "give"
         if lemma in cues["get_nouns"]:
@@ -87,7 +91,8 @@ def read_frames(sent: SpacySpan, actors: ActorIndex, weapons: dict[int, WeaponSy
         if kind is None:
             continue
         form, direction = kind
-        frame = _verb_frame(token, direction, actors, weapons) if form == "verb" else _noun_frame(token, direction, actors, weapons)
+        read = {"verb": _verb_frame, "noun": _noun_frame, "agent": _agent_frame}[form]
+        frame = read(token, direction, actors, weapons)
         if frame is not None and frame.goods is not None and not _is_pronoun_goods(frame.goods):
             frames.append(frame)
     return _drop_nested(frames)
@@ -299,7 +304,7 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     _set_parties(frame, supplier_tokens, recipient_tokens, actors)
     if direction == "give" and not recipient_tokens and _prep_objects(verb, cues["place_preps"]):
         frame.closed.add("recipients")  # "sent warships near Taiwan": a place, not a party to guess
-    frame.goods = _goods(goods_tokens, actors, weapons)
+    frame.goods = _what_the_money_bought(verb, _goods(goods_tokens, actors, weapons), actors, weapons)
     if frame.goods is None and not goods_tokens and not with_objects:
         frame.goods = _goods_in_sentence(verb, actors, weapons)
     if frame.goods is None and lemma in cues["weak_give_verbs"]:
@@ -319,6 +324,19 @@ def _arrival_frame(verb: Token, subj: Token | None, from_objects: list[Token], a
     places = _prep_objects(verb, {"in", "at", "into", "to"}) + _children(verb, "dobj")
     _set_parties(frame, from_objects or _goods_prep_objects([subj], load().cues["supplier_preps"]), places, actors)
     return frame if frame.recipients else None
+
+
+def _what_the_money_bought(verb: Token, goods: GoodsPhrase | None, actors: ActorIndex, weapons) -> GoodsPhrase | None:
+    """'provided $3.8 billion a year in military aid', where the parser hangs "in military aid" on the
+    verb: a sum is the quantity of the goods named right after it."""
+    if goods is None or any(item.category != "money" for item in goods.items):
+        return goods
+    after = goods.head.right_edge.i + 1
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i == after), None)
+    bought = _goods([o for o in prep.children if o.dep_ == "pobj"], actors, weapons) if prep is not None else None
+    if bought is None or any(item.category == "money" for item in bought.items):
+        return goods
+    return GoodsPhrase(bought.head, bought.items, goods.quantity, bought.origin or goods.origin, goods.start, bought.end)
 
 
 def _goods_in_sentence(verb: Token, actors: ActorIndex, weapons) -> GoodsPhrase | None:
@@ -378,6 +396,41 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
     else:
         _set_parties(frame, from_objects, owners + by_objects, actors)
     return frame
+
+
+def _agent_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) -> Frame | None:
+    """'Iran has become a key supplier of drones to Russia', 'Algeria is Russia's third-largest arms
+    customer', 'a Chinese exporter of chips to Iran': the noun names one party by what it does, its
+    clause's subject (or the name it is in apposition to, or its nationality) is that party, and a
+    possessor or "to"/"from" names the other. Without goods named there is no claim."""
+    cues = load().cues
+    frame = Frame(noun)
+    of_objects = _prep_objects(noun, {"of"})
+    goods = (_goods(of_objects, actors, weapons) if of_objects else None) or _compound_goods(noun, actors, weapons)
+    if goods is None:
+        return None
+    frame.goods = goods
+    described = _described_by(noun)
+    own = [described] if described is not None else []
+    own += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and (m := actors.at(c.i)) is not None
+            and m.actor.country and not goods.start <= c.i < goods.end]
+    possessors = [c for c in noun.children if c.dep_ == "poss" and actors.at(c.i) is not None]
+    if direction == "give":
+        _set_parties(frame, own, _recipient_objects(noun, actors) or _recipient_objects(goods.head, actors) or possessors, actors)
+    else:
+        from_objects = _prep_objects(noun, cues["supplier_preps"]) or _goods_prep_objects([goods.head], cues["supplier_preps"])
+        _set_parties(frame, from_objects or possessors, own, actors)
+    return frame
+
+
+def _described_by(noun: Token) -> Token | None:
+    """The party an agent noun describes: the subject of "is/became/remains a supplier", or the
+    name it is in apposition to ("Iran, a key supplier of drones, …")."""
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("AUX", "VERB"):
+        return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def _flow_manager(noun: Token) -> Token | None:
