@@ -320,6 +320,10 @@ def _arrival_frame(verb: Token, subj: Token | None, from_objects: list[Token], a
     frame = Frame(verb)
     if subj is None or (actors.at(subj.i) is not None and subj.pos_ == "PROPN"):
         return None
+    cues = load().cues
+    if verb.lemma_.lower() in cues["craft_arrival_verbs"] and not any(
+            c.dep_ == "acl" and c.lemma_.lower() in cues["carrying_verbs"] for c in subj.children):
+        return None
     frame.goods = read_goods(subj, actors, weapons)
     places = _prep_objects(verb, {"in", "at", "into", "to"}) + _children(verb, "dobj")
     _set_parties(frame, from_objects or _goods_prep_objects([subj], load().cues["supplier_preps"]), places, actors)
