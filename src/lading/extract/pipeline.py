@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -32,7 +32,8 @@ from lading.extract.transfers import (
     reciprocal_frames,
     trigger_kind,
 )
-from lading.model import Article, Certainty, Event, Span, TimeExpression, Transfer
+from lading.knowledge import load
+from lading.model import Article, Certainty, Event, Goods, Span, TimeExpression, Transfer
 from lading.nlp import ParsedArticle, check_length, parse, parse_many, surface
 
 LINKED_CATEGORIES = frozenset({"AID", "COOPERATE"})  # events that can be one of the transfers in their sentence
@@ -80,6 +81,7 @@ def read_article(parsed: ParsedArticle) -> tuple[list[Transfer], list[Event]]:
     weapons = weapon_tokens(doc)
     times = _time_tokens(doc, article)
     memory = Memory()
+    oil = _oil_category(doc)
     earlier: list[Frame] = []
     records: list[Transfer] = []
     events: list[Event] = []
@@ -92,14 +94,30 @@ def read_article(parsed: ParsedArticle) -> tuple[list[Transfer], list[Event]]:
                       for f in read_frames(sent, actors, weapons)]
             frames += reciprocal_frames(sent, frames, actors, weapons)
             for frame in frames:
-                records.extend(_record(article, sent, frame, attributions, times))
+                records.extend(_record(article, sent, frame, attributions, times, oil))
             earlier.extend(f for f in frames if f.suppliers or f.recipients)
         for frame in read_events(sent, actors):
             events.extend(_event(article, sent, frame, attributions, times, records, first))
     return records, events
 
 
-def _record(article: Article, sent: SpacySpan, frame: Frame, attributions, times) -> list[Transfer]:
+def _oil_category(doc: Doc) -> str | None:
+    """What the article's bare "oil" is: crude oil if it speaks of crude and of no refined product,
+    fuel if the other way round, else None (the lexicon's reading stands)."""
+    cues = load().cues
+    lemmas = {t.lemma_.lower() for t in doc}
+    crude, refined = bool(lemmas & cues["crude_words"]), bool(lemmas & cues["refined_words"])
+    return "crude_oil" if crude and not refined else "fuel" if refined and not crude else None
+
+
+def _bare_oil(items: tuple[Goods, ...], oil: str | None) -> tuple[Goods, ...]:
+    if oil is None:
+        return items
+    return tuple(replace(g, category=oil, hs_code="2709" if oil == "crude_oil" else g.hs_code)
+                 if g.text.lower() == "oil" and g.category in ("fuel", "crude_oil") else g for g in items)
+
+
+def _record(article: Article, sent: SpacySpan, frame: Frame, attributions, times, oil: str | None = None) -> list[Transfer]:
     anchor = frame.reciprocal_of.trigger if frame.reciprocal_of is not None else frame.trigger
     time = _linked_time(anchor, times)
     certainty, chain = _certainty(anchor, frame.goods.head if frame.goods is not None else None, attributions,
@@ -122,7 +140,7 @@ def _record(article: Article, sent: SpacySpan, frame: Frame, attributions, times
             recipient_text=_mention_text(sent.doc, recipient),
             supplier_found=frame.supplier_from,
             recipient_found=frame.recipient_from,
-            items=goods.items,
+            items=_bare_oil(goods.items, oil),
             quantity=goods.quantity,
             time=time,
             attribution=chain,

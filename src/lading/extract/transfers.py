@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from lading.extract.actors import ActorIndex, ActorMention
-from lading.extract.goods import GoodsPhrase, classify, read_goods
+from lading.extract.goods import GoodsPhrase, classify, is_container, read_goods
 from lading.knowledge import WeaponSystem, load
 from lading.model import Actor, Source
 
@@ -263,7 +263,7 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     # the noun a relative or participle clause describes is its object ("the weapons Ankara purchased",
     # "drones supplied by Iran") unless the clause's subject is the relative pronoun ("Gabon, which imports")
     subject_relative = subj is not None and _is_relative_pronoun(subj)
-    modified = [verb.head] if verb.dep_ in ("acl", "relcl") and not subject_relative else []
+    modified = [_with_measure(verb.head)] if verb.dep_ in ("acl", "relcl") and not subject_relative else []
     if modified and actors.at(verb.head.i) is not None and objects and objects[0].head.i != verb.i:
         modified = []  # zero relative repaired above: the head is the subject, not the goods
 
@@ -289,6 +289,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         goods_tokens = ([subj] if passive and subj is not None else objects) or modified
         recipient_tokens = agents if passive else ([subj] if subj is not None else [])
         supplier_tokens = from_objects
+    if direction == "give" and modified and not recipient_tokens:
+        recipient_tokens = _getter_of(modified[0])  # "Malawi received 20,000 tonnes of fertilizer donated by Russia"
     if direction == "give" and not _actors(recipient_tokens, actors) and not passive:
         # "provided assistance to Ukraine, including …, to the front lines": the goods' own "to" names the getter
         recipient_tokens = _dative_compound(objects, actors) or [
@@ -402,6 +404,23 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
     return frame
 
 
+def _with_measure(noun: Token) -> Token:
+    """'20,000 tonnes of fertilizer donated by …': the measure the goods noun is counted in, whose
+    phrase carries the quantity."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and is_container(noun.head.head):
+        noun = noun.head.head
+    return noun
+
+
+def _getter_of(noun: Token) -> list[Token]:
+    """The subject of a verb of getting whose object (or the measure of whose object) ``noun`` is."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in load().cues["get_verbs"]:
+        return _children(noun.head, "nsubj")
+    return []
+
+
 def _agent_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) -> Frame | None:
     """'Iran has become a key supplier of drones to Russia', 'Algeria is Russia's third-largest arms
     customer', 'a Chinese exporter of chips to Iran': the noun names one party by what it does, its
@@ -498,7 +517,8 @@ def fill_parties(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: fro
         other = frame.recipients if role == "suppliers" else frame.suppliers
         found, origin = _earlier(frame, role, other, earlier), "context"
         if found is None and (role == "suppliers" and _agentless_passive(frame.trigger) or role == "recipients" and frame.trigger.pos_ == "VERB" and frame.supplier_from in ("text", "speaker")
-                              and frame.trigger.lemma_.lower() not in load().cues["market_verbs"]):
+                              and frame.trigger.lemma_.lower() not in load().cues["market_verbs"]
+                              and frame.trigger.dep_ != "acl"):  # "rounds donated by Albania": a noun's modifier
             found, origin = _same_sentence(frame, sent, actors, sources), "sentence"
         if found is not None:
             setattr(frame, role, [found])
