@@ -49,6 +49,7 @@ class Frame:
     reciprocal_of: Frame | None = None  # set for the flow implied by "in return for"
     closed: set[str] = field(default_factory=set)  # roles the text fills with something that is not a state
     first_person: set[str] = field(default_factory=set)  # roles filled by "we"/"us": the speaker's side
+    unnamed_state: set[str] = field(default_factory=set)  # roles filled by a state left unnamed ("a European country")
 
 
 def trigger_kind(token: Token) -> tuple[str, Direction] | None:
@@ -243,10 +244,13 @@ def _actors(tokens: list[Token], actors: ActorIndex) -> list[ActorMention]:
 def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) -> Frame | None:
     cues = load().cues
     lemma = verb.lemma_.lower()
-    # "the assistance provided by the United States to Ukraine": a participle is passive too
-    passive = bool(_children(verb, "nsubjpass", "auxpass")) or (
+    # "the assistance provided by the United States to Ukraine": a participle is passive too, and so is
+    # a verb with a "by" agent whose subject the parser calls active ("launchers supplied … by a country")
+    agentive = verb.tag_ == "VBN" and bool(_children(verb, "agent"))
+    passive = bool(_children(verb, "nsubjpass", "auxpass")) or agentive or (
         verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not _children(verb, "nsubj", "aux"))
-    subj = _children(verb, "nsubjpass")[0] if _children(verb, "nsubjpass") else _subject(verb) if not passive else None
+    patients = _children(verb, "nsubjpass") or (_children(verb, "nsubj") if agentive else [])
+    subj = patients[0] if patients else _subject(verb) if not passive else None
     agents = _prep_objects(verb, {"by"})
     # "the jets that Denmark handed over": a relative pronoun object stands for the noun it modifies
     objects = [verb.head if _is_relative_pronoun(o) else o for o in _children(verb, "dobj")] or _zero_relative_object(verb)
@@ -472,6 +476,7 @@ def _light_receiver(noun: Token) -> Token | None:
 
 def _set_parties(frame: Frame, supplier_tokens: list[Token], recipient_tokens: list[Token], actors: ActorIndex) -> None:
     """Parties from their phrases; a phrase that names no state closes the role to guessing."""
+    cues = load().cues
     frame.suppliers = _actors(supplier_tokens, actors)
     frame.recipients = _actors(recipient_tokens, actors)
     for role, tokens, found in (("suppliers", supplier_tokens, frame.suppliers), ("recipients", recipient_tokens, frame.recipients)):
@@ -479,6 +484,9 @@ def _set_parties(frame: Frame, supplier_tokens: list[Token], recipient_tokens: l
             frame.closed.add(role)
             if any(t.lower_ in FIRST_PERSON_PLURAL for t in tokens):
                 frame.first_person.add(role)
+            if any(t.lemma_.lower() in cues["state_reference_strong"] and t.pos_ == "NOUN"
+                   and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another", "one") for d in t.children) for t in tokens):
+                frame.unnamed_state.add(role)  # "by a European country": some state, not one to guess
 
 
 def _is_relative_pronoun(t: Token) -> bool:
@@ -505,7 +513,8 @@ def fill_parties(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: fro
     One party must come from the text itself (or the goods' maker): a frame with
     neither is too thin to guess both.
     """
-    if not frame.suppliers and frame.goods is not None and frame.goods.origin:
+    if not frame.suppliers and "suppliers" not in frame.unnamed_state and frame.goods is not None and frame.goods.origin:
+        # the maker, unless the text says another state gave them ("S-300s supplied by a European country")
         if all(r.actor.country != frame.goods.origin for r in frame.recipients):
             frame.suppliers, frame.supplier_from = [_state_mention(frame.goods.origin, frame.goods.start)], "goods"
     if not frame.suppliers and not frame.recipients:
@@ -563,12 +572,27 @@ def _same_sentence(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: f
             continue
         if goods is not None and goods.start <= m.start < goods.end:
             continue
-        if _in_circumstance(sent.doc[m.start]):
+        if _in_circumstance(sent.doc[m.start]) or not _in_own_clause(sent.doc[m.start], frame.trigger):
             continue
         distance = abs(m.start - frame.trigger.i)
         if best is None or distance < best[0]:
             best = (distance, m)
     return best[1] if best else None
+
+
+def _in_own_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` belongs to the clause of the transfer word: inside it when that clause
+    modifies a noun ("equipment Poland has given away"), and never in a clause coordinated with it
+    that has its own subject ("Portugal dispatched a team, and South African helicopters …")."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl") and token.i not in {t.i for t in verb.subtree}:
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        if any(s.dep_ in ("nsubj", "nsubjpass") for s in clause.children) and token.i in {t.i for t in clause.subtree}:
+            return False
+    return True
 
 
 def _in_circumstance(token: Token) -> bool:
