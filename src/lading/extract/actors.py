@@ -528,12 +528,18 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         here = token.sent.start
         recent = [m for m in reversed(index.mentions) if m.end <= token.i and m.actor.country
                   and (m.is_state or m.via in ("institution", "organization")) and _sentence_gap(doc, m.start, here) <= 1]
-        if token.dep_ in ("dobj", "pobj"):  # "Russia supplied it with jets": not the clause's own subject
-            own = _clause_subject(token)
-            recent = [m for m in recent if own is None or not m.start <= own < m.end]
         subjects = [m for m in recent if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
         same_sentence = [m for m in recent if m.start >= here]
-        target = (subjects or same_sentence or [None])[0]
+        if token.dep_ in ("dobj", "pobj"):
+            # "Russia has lent Venezuela billions and supplied it with jets": never the clause's own
+            # subject's state, and first the state this sentence has just named
+            own = _clause_subject(token)
+            own_state = next((m.actor.country for m in recent if own is not None and m.start <= own < m.end), None)
+            same_sentence = [m for m in same_sentence if m.actor.country != own_state]
+            subjects = [m for m in subjects if m.actor.country != own_state]
+            target = (same_sentence or subjects or [None])[0]
+        else:
+            target = (subjects or same_sentence or [None])[0]
         if target is not None:
             out.append(ActorMention(token.i, token.i + 1, target.actor, "pronoun"))
     return out

@@ -295,6 +295,11 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         supplier_tokens = from_objects
     if direction == "give" and modified and not recipient_tokens:
         recipient_tokens = _getter_of(modified[0])  # "Malawi received 20,000 tonnes of fertilizer donated by Russia"
+    if direction == "give" and not recipient_tokens and verb.dep_ == "relcl" and any(
+            c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
+        recipient_tokens = [verb.head]  # "China, where thousands of North Korean workers have been sent"
+        if goods_tokens == [verb.head]:
+            goods_tokens = [subj] if subj is not None else []
     if direction == "give" and not _actors(recipient_tokens, actors) and not passive:
         # "provided assistance to Ukraine, including …, to the front lines": the goods' own "to" names the getter
         recipient_tokens = _dative_compound(objects, actors) or [
