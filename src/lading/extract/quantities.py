@@ -128,11 +128,11 @@ def _unit(after: list[Token], units: dict[str, str], category: str | None) -> st
         w = after[0].lower_
         if w in ("dollar", "dollars"):
             return "usd"
-        if w in units:
-            return units[w]
-        lemma = after[0].lemma_.lower()
-        if lemma in units:
-            return units[lemma]
+        unit = units.get(w) or units.get(after[0].lemma_.lower())
+        if unit == "round" and category not in (None, "ammunition"):
+            return None  # "four rounds of emergency aid" are batches, not cartridges
+        if unit is not None:
+            return unit
     return {"ammunition": "round", "personnel": "person", "arms": "item", "vehicles": "item",
             "luxury_goods": "item", "machinery": "item"}.get(category or "")
 

@@ -104,11 +104,13 @@ def _is_pronoun_goods(goods: GoodsPhrase) -> bool:
 
 
 def _drop_nested(frames: list[Frame]) -> list[Frame]:
-    """'supplied … deliveries of shells': keep the verb's frame when a noun frame only repeats its goods."""
+    """'supplied … deliveries of shells': keep the verb's frame when a noun frame only repeats its goods
+    (but not when the noun names a party the verb lacks: "Russia's gas supplies to Serbia, delivered by Gazprom")."""
     out = []
     for f in frames:
         if f.trigger.pos_ != "VERB" and any(
-            g.trigger.pos_ == "VERB" and g.goods is not None and g.goods.start <= f.trigger.i < g.goods.end for g in frames
+            g.trigger.pos_ == "VERB" and g.goods is not None and g.goods.start <= f.trigger.i < g.goods.end
+            and (g.suppliers or not f.suppliers) and (g.recipients or not f.recipients) for g in frames
         ):
             continue
         out.append(f)
@@ -228,6 +230,9 @@ def _subject(verb: Token) -> Token | None:
                 return objects[0]
             node = governor
             continue
+        if node.dep_ in ("relcl", "acl") and any(c.tag_ == "TO" for c in node.children) and node.head.dep_ == "attr":
+            node = node.head.head  # "Iran was the first country to provide …": the subject of "was"
+            continue
         break
     return None
 
@@ -256,7 +261,10 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     objects = [verb.head if _is_relative_pronoun(o) else o for o in _children(verb, "dobj")] or _zero_relative_object(verb)
     with_objects = _prep_objects(verb, {"with"}) if lemma in cues["with_verbs"] else []
     datives = [c for c in _children(verb, "dative", "iobj") if c.pos_ in ("PROPN", "NOUN")]
-    to_objects = _recipient_objects(verb, actors) + datives
+    to_objects = _recipient_objects(verb, actors) + datives or [
+        # "delivered four rounds of aid worth $123 million to Guinea, Liberia and Sierra Leone": the
+        # parser hangs "to" on a misread modifier of the verb
+        o for c in verb.children if c.dep_ == "advcl" and c.pos_ not in ("VERB", "AUX") for o in _recipient_objects(c, actors)]
     from_objects = _prep_objects(verb, cues["supplier_preps"])
     host = _gerund_host(verb)
     if host is not None:  # "denied supplying weapons to …" parsed as "supplying" modifying "weapons"
