@@ -90,8 +90,11 @@ def read_article(parsed: ParsedArticle) -> tuple[list[Transfer], list[Event]]:
         first = len(records)
         if any(trigger_kind(t) for t in sent):
             sources = frozenset(i for a in attributions for i in a.region)
-            frames = [fill_parties(fill_first_person(f, chain_for(f.trigger, attributions)[0]), sent, actors, sources, earlier)
-                      for f in read_frames(sent, actors, weapons)]
+            frames: list[Frame] = []
+            for frame in read_frames(sent, actors, weapons):  # in text order: each sees the ones before it
+                frame = fill_first_person(frame, chain_for(frame.trigger, attributions)[0])
+                frames.append(fill_parties(frame, sent, actors, sources, earlier + [f for f in frames if f.goods is not None]))
+            frames = [f for f in frames if f.goods is not None]  # a flow noun whose goods the article never named
             frames += reciprocal_frames(sent, frames, actors, weapons)
             for frame in frames:
                 records.extend(_record(article, sent, frame, attributions, times, oil))

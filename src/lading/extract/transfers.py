@@ -49,6 +49,7 @@ class Frame:
     reciprocal_of: Frame | None = None  # set for the flow implied by "in return for"
     closed: set[str] = field(default_factory=set)  # roles the text fills with something that is not a state
     first_person: set[str] = field(default_factory=set)  # roles filled by "we"/"us": the speaker's side
+    goods_from_context: bool = False  # a flow noun with parties but no goods: the goods of the transfer before it
     unnamed_state: set[str] = field(default_factory=set)  # roles filled by a state left unnamed ("a European country")
 
 
@@ -94,7 +95,7 @@ def read_frames(sent: SpacySpan, actors: ActorIndex, weapons: dict[int, WeaponSy
         form, direction = kind
         read = {"verb": _verb_frame, "noun": _noun_frame, "agent": _agent_frame}[form]
         frame = read(token, direction, actors, weapons)
-        if frame is not None and frame.goods is not None and not _is_pronoun_goods(frame.goods):
+        if frame is not None and (frame.goods_from_context or frame.goods is not None and not _is_pronoun_goods(frame.goods)):
             frames.append(frame)
     return _drop_nested(frames)
 
@@ -396,6 +397,17 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
         goods = _goods(_children(noun, "appos", "dobj", "npadvmod"), actors, weapons)
     if goods is None and noun.lemma_.lower() in cues["flow_goods_nouns"]:
         goods = read_goods(noun, actors, weapons)
+    if goods is None and not of_objects and _named_flow_party(noun, actors):
+        # "Shipments from Iraq slipped to 830,000 bpd": the goods the article is about (see fill_parties)
+        frame.goods_from_context = True
+        givers = _prep_objects(noun, cues["supplier_preps"])
+        getters = _recipient_objects(noun, actors)
+        owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and actors.at(c.i) is not None]
+        if direction == "give":
+            _set_parties(frame, givers + owners, getters, actors)
+        else:
+            _set_parties(frame, givers, getters + owners, actors)
+        return frame
     if goods is None:
         return None
     frame.goods = goods
@@ -473,6 +485,12 @@ def _described_by(noun: Token) -> Token | None:
     return None
 
 
+def _named_flow_party(noun: Token, actors: ActorIndex) -> bool:
+    """A flow noun with a state named by "from" or "to" ("shipments from Iraq", "exports to China")."""
+    cues = load().cues
+    return any(m.actor.country for t in _prep_objects(noun, cues["supplier_preps"] | {"to"}) for m in actors.resolve(t))
+
+
 def _flow_manager(noun: Token) -> Token | None:
     """The subject of a verb that starts, stops or changes a flow it takes as object."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in load().cues["flow_control_verbs"]:
@@ -526,6 +544,11 @@ def fill_parties(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: fro
     One party must come from the text itself (or the goods' maker): a frame with
     neither is too thin to guess both.
     """
+    if frame.goods is None and frame.goods_from_context:
+        prev = next((p for p in reversed(earlier) if p.goods is not None), None)
+        if prev is None:
+            return frame
+        frame.goods = GoodsPhrase(frame.trigger, prev.goods.items, None, None, frame.trigger.i, frame.trigger.i + 1)
     if not frame.suppliers and "suppliers" not in frame.unnamed_state and frame.goods is not None and frame.goods.origin:
         # the maker, unless the text says another state gave them ("S-300s supplied by a European country")
         if all(r.actor.country != frame.goods.origin for r in frame.recipients):
