@@ -559,6 +559,8 @@ def fill_parties(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: fro
     for role in ("suppliers", "recipients"):
         if getattr(frame, role) or role in frame.closed:
             continue
+        if role == "recipients" and frame.trigger.lemma_.lower() in load().cues["motion_verbs"]:
+            continue  # "companies that transport weapons": moving goods names no getter unless the text does
         other = frame.recipients if role == "suppliers" else frame.suppliers
         found, origin = _earlier(frame, role, other, earlier), "context"
         if found is None and (role == "suppliers" and _agentless_passive(frame.trigger) or role == "recipients" and frame.trigger.pos_ == "VERB" and frame.supplier_from in ("text", "speaker")
