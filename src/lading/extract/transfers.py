@@ -325,7 +325,7 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     if direction == "give" and not recipient_tokens and _prep_objects(verb, cues["place_preps"]):
         frame.closed.add("recipients")  # "sent warships near Taiwan": a place, not a party to guess
     frame.goods = _what_the_money_bought(verb, _goods(goods_tokens, actors, weapons), actors, weapons)
-    if frame.goods is None and not goods_tokens and not with_objects:
+    if frame.goods is None and not goods_tokens and not with_objects and lemma not in cues["motion_verbs"]:
         frame.goods = _goods_in_sentence(verb, actors, weapons)
     if frame.goods is None and lemma in cues["weak_give_verbs"]:
         return None
