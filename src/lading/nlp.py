@@ -179,5 +179,5 @@ def conjuncts(token: Token) -> list[Token]:
 
 def surface(span: Span) -> str:
     """The article's own words for ``span``, as written (a headline parsed in sentence case keeps its capitals)."""
-    text = span.doc.user_data.get("lading_text") or span.doc.text
-    return text[span.start_char:span.end_char]
+    text = span.doc.user_data.get("lading_text")  # set only when the parse was of a recased copy
+    return text[span.start_char:span.end_char] if text is not None else span.text  # (doc.text is rebuilt per call)

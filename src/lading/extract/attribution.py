@@ -99,8 +99,8 @@ def find_attributions(sent: SpacySpan, actors: ActorIndex, memory: Memory, *, wi
     # a person the knowledge files do not list counts too ("Tom Baker runs the depot. He said …")
     people = [(m.start, m.end, _source_from_mention(m, sent.doc))
               for m in actors.in_range(sent.start, sent.end) if m.actor.kind == "person" and m.via != "pronoun"]
-    people += [(e.start, e.end, Source(surface(e), None, "person")) for e in sent.ents
-               if e.label_ == "PERSON" and not any(actors.at(i) for i in range(e.start, e.end))]
+    people += [(e.start, e.end, Source(surface(e), None, "person")) for e in _person_entities(sent.doc)
+               if sent.start <= e.start and e.end <= sent.end and not any(actors.at(i) for i in range(e.start, e.end))]
     people.sort(key=lambda p: (sent.doc[p[1] - 1].dep_ in ("nsubj", "nsubjpass"), p[0]))
     memory.people.extend((start, source) for start, _, source in people)
     # "published a report": the publisher's is the report a later "the report" means
@@ -112,6 +112,13 @@ def find_attributions(sent: SpacySpan, actors: ActorIndex, memory: Memory, *, wi
         if token.dep_ == "nsubj" and token.tag_ == "NNS" and token.lemma_.lower() in cues["unnamed_source_nouns"]:
             memory.groups.extend(_sources_of(token, actors, memory))
     return found
+
+
+def _person_entities(doc) -> list[SpacySpan]:
+    """The tagger's PERSON entities, found once per document (``Span.ents`` walks the whole document)."""
+    if "lading_person_ents" not in doc.user_data:
+        doc.user_data["lading_person_ents"] = [e for e in doc.ents if e.label_ == "PERSON"]
+    return doc.user_data["lading_person_ents"]
 
 
 def _read_cues(sent: SpacySpan, actors: ActorIndex, memory: Memory, wide: bool) -> list[Attribution]:

@@ -321,9 +321,13 @@ def _antecedent(token: Token) -> Token:
 def _find_cues(sent: SpacySpan, plover: Plover) -> list[_Cue]:
     used: set[int] = set()
     out: list[_Cue] = []
+    lemmas = [(token, token.lemma_.lower()) for token in sent]
+    present = {lemma for _, lemma in lemmas}
     for phrase, cats in plover.phrases:  # phrases first: "call for" is not a phone call
-        for token in sent:
-            if token.i in used or token.lemma_.lower() not in phrase:
+        if present.isdisjoint(phrase):
+            continue
+        for token, lemma in lemmas:
+            if token.i in used or lemma not in phrase:
                 continue
             match = _match_phrase(token, phrase, used)
             if match is not None:
