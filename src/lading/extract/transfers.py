@@ -262,6 +262,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     objects = [verb.head if _is_relative_pronoun(o) else o for o in _children(verb, "dobj")] or _zero_relative_object(verb)
     with_objects = _prep_objects(verb, {"with"}) if lemma in cues["with_verbs"] else []
     datives = [c for c in _children(verb, "dative", "iobj") if c.pos_ in ("PROPN", "NOUN")]
+    if not objects:  # "has given Kim Jong Un two limousines" parsed with the limousines in apposition to Kim
+        objects = [a for d in datives for a in d.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
     to_objects = _recipient_objects(verb, actors) + datives or [
         # "delivered four rounds of aid worth $123 million to Guinea, Liberia and Sierra Leone": the
         # parser hangs "to" on a misread modifier of the verb
