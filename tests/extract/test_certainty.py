@@ -101,6 +101,7 @@ def test_hedged_claims(sentence: str, trigger: str, goods: str) -> None:
     ("Russia and Iran have denied any transfer of drones.", "transfer", "drones"),
     ("Pyongyang rejected claims that it had supplied arms to Moscow.", "supplied", "arms"),
     ("Moscow dismissed reports that it had received missiles from Iran.", "received", "missiles"),
+    ("Russia's envoy dismissed accusations it is getting weapons from North Korea.", "getting", "weapons"),
     ("China did not send weapons to Russia.", "send", "weapons"),
     ("China didn't ship lethal weapons to Russia.", "ship", "weapons"),
     ("Seoul has not provided lethal weapons to Kyiv.", "provided", "weapons"),

@@ -139,8 +139,12 @@ def _inverted_condition(verb: Token) -> bool:
 def _complement_clause(node: Token) -> bool:
     """'claims that it had shipped weapons', 'a request to deliver missiles': a clause completing
     a noun, not describing it."""
-    return node.dep_ == "acl" and any(
-        (c.dep_ == "mark" and c.lower_ in ("that", "whether")) or (c.dep_ == "aux" and c.tag_ == "TO") for c in node.children)
+    if node.dep_ != "acl":
+        return False
+    if any((c.dep_ == "mark" and c.lower_ in ("that", "whether")) or (c.dep_ == "aux" and c.tag_ == "TO") for c in node.children):
+        return True
+    # "accusations it is getting weapons": a claim noun's clause with a subject of its own, "that" left out
+    return node.head.lemma_.lower() in load().cues["claim_nouns"] and any(c.dep_ == "nsubj" for c in node.children)
 
 
 def _own_clause(node: Token) -> bool:
