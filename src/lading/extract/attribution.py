@@ -143,8 +143,36 @@ def _read_cues(sent: SpacySpan, actors: ActorIndex, memory: Memory, wide: bool) 
             found.append(att)
     if wide and (att := _speaker_colon(sent, actors, memory)) is not None:
         found.append(att)
+    if not found and (att := _headline_source(sent, actors, memory)) is not None:
+        found.append(att)
     # an inner "citing X" joins the chain of the verb of saying it hangs from
     return [_with_spans(a, memory) for a in _merge_citing(found)]
+
+
+HEADLINE_SOURCE_MARKS = frozenset({"-", "–", "—", ":"})
+
+
+def _headline_source(sent: SpacySpan, actors: ActorIndex, memory: Memory) -> Attribution | None:
+    """'N. Korean troops to Russia - Seoul', 'Iran ships drones to Russia: report': a headline (no
+    final full stop) that ends in a dash or colon and a short source."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 4 or words[-1].text in (".", "?", "!", "”", "\""):
+        return None
+    mark = next((t for t in reversed(words[-5:-1]) if t.text in HEADLINE_SOURCE_MARKS and (t.text == ":" or t.whitespace_)), None)
+    if mark is None:
+        return None
+    tail = [t for t in words if t.i > mark.i]
+    head = tail[-1]  # the tagger may take a lone "report" for a verb
+    if len(tail) > 1 and any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return None
+    named = dict.fromkeys(actors.at(t.i) for t in tail if actors.at(t.i) is not None)
+    sources = tuple(_source_from_mention(m, sent.doc) for m in named) or _sources_of(head, actors, memory)
+    if not sources:
+        return None
+    region = frozenset(range(mark.i, sent.end))
+    content = frozenset(range(sent.start, mark.i))
+    return Attribution(mark, sources, region, content, source_span=(tail[0].i, tail[-1].i + 1),
+                       cue_span=(mark.i, mark.i + 1), content_spans=_runs(content))
 
 
 def chain_for(token: Token, attributions: list[Attribution]) -> tuple[tuple[Source, ...], bool]:
