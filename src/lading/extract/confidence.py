@@ -19,14 +19,16 @@ FLOOR, CEILING = 0.01, 0.99
 
 def features(frame: Frame, certainty: str) -> dict[str, str]:
     """The traits of a reading that bear on whether it is right."""
-    trigger = frame.trigger
+    trigger, cues = frame.trigger, load_knowledge().cues
+    lemma = trigger.lemma_.lower()
     if frame.reciprocal_of is not None:
         form = "reciprocal"
-    elif trigger.lemma_.lower() in load_knowledge().cues["arrival_verbs"]:
+    elif lemma in cues["arrival_verbs"]:
         form = "arrival"
+    elif trigger.pos_ in ("VERB", "AUX"):
+        form = "verb"
     else:
-        form = "verb" if trigger.pos_ in ("VERB", "AUX") else "agent" if trigger.lemma_.lower() in (
-            load_knowledge().cues["giver_nouns"] | load_knowledge().cues["getter_nouns"]) else "noun"
+        form = "agent" if lemma in cues["giver_nouns"] or lemma in cues["getter_nouns"] else "noun"
     goods = frame.goods
     attached = goods is not None and (goods.head.i == trigger.i or goods.head.i in {t.i for t in trigger.subtree})
     return {
