@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from lading.extract.actors import ActorIndex
-from lading.extract.quantities import MONEY_SIGNS, read_quantity
+from lading.extract.quantities import MONEY_SIGNS, parse_number, read_quantity
 from lading.knowledge import GoodsTerm, WeaponSystem, load
 from lading.model import Goods, Quantity
 from lading.nlp import conjuncts, pipeline, surface
@@ -169,9 +169,18 @@ def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem])
             inner_q = inner_q or read_quantity([t for t in inner.doc[inner.left_edge.i:inner.i]] + [inner],
                                                _category(classify(inner, weapons)))
         category = inner_items[0].category if inner_items else None
-        quantity = read_quantity(left + [noun], category) or inner_q
+        share = _share(noun)
+        if share is not None:  # "7% of the $4.5 billion in loans": a share of the whole its "of" names
+            whole = _held_goods(noun)
+            assert whole is not None
+            whole_q = read_quantity([t for t in noun.doc[whole.left_edge.i:whole.i + 1]], category) or inner_q
+            quantity = _part_of(whole_q, share, surface(noun.doc[noun.left_edge.i:whole.i + 1]))
+        else:
+            quantity = read_quantity(left + [noun], category) or inner_q
         if _is_money(noun) and not inner_items:
             inner_items = [Goods(surface(noun.doc[noun.left_edge.i:noun.i + 1]), "money")]
+        if _is_money(held) and not inner_items:  # "7% of the $13.6 billion"
+            inner_items = [Goods(surface(noun.doc[held.left_edge.i:held.i + 1]), "money")]
         if not inner_items and _lemma(noun) in CARGO:
             inner_items = [Goods(surface(noun.doc[noun.left_edge.i:noun.i + 1]).strip(), "goods")]
         end = held.right_edge.i + 1
@@ -211,6 +220,27 @@ def _is_money(noun: Token) -> bool:
     return noun.pos_ == "NUM" and any(t.lower_ in MONEY_SIGNS for t in noun.doc[noun.left_edge.i:noun.i])
 
 
+def _share(noun: Token) -> float | None:
+    """The fraction a share noun takes: "7%" is 0.07, "two thirds" 0.67, "half" 0.5; None for other nouns."""
+    lexicon = load().lexicon
+    word = noun.lower_
+    numbers = [c for c in noun.children if c.dep_ == "nummod"]
+    count = parse_number(numbers) if numbers else None
+    if word in lexicon.percent_words:
+        return count / 100 if count is not None else None
+    fraction = lexicon.fractions.get(word.removesuffix("s"))
+    if fraction is None:
+        return None
+    return fraction * (count if count is not None else 1)
+
+
+def _part_of(whole: Quantity | None, share: float, text: str) -> Quantity | None:
+    """'7% of the $13.6 billion': the share's own quantity, in the whole's unit."""
+    if whole is None:
+        return None
+    return Quantity(round(whole.value * share, 2), whole.unit, "approx" if whole.qualifier == "exact" and share != round(share, 2) else whole.qualifier, text)
+
+
 def _per_unit(noun: Token) -> Token:
     """'barrels per day of oil', 'barrels a day of crude': the parser hangs the goods on the unit of time."""
     for child in noun.children:
@@ -225,9 +255,10 @@ def _per_unit(noun: Token) -> Token:
 
 def is_container(noun: Token) -> bool:
     """'loads', 'shipments', 'masses' (which the lemmatizer makes "masse"): nouns that hold goods."""
-    containers = load().lexicon.containers
+    lexicon = load().lexicon
     word = noun.lower_
-    return any(w in containers for w in (_lemma(noun), word, word.removesuffix("es"), word.removesuffix("s")))
+    return any(w in lexicon.containers or w in lexicon.fractions
+               for w in (_lemma(noun), word, word.removesuffix("es"), word.removesuffix("s")))
 
 
 def _held_goods(noun: Token) -> Token | None:

@@ -105,12 +105,12 @@ def _is_pronoun_goods(goods: GoodsPhrase) -> bool:
 
 
 def _drop_nested(frames: list[Frame]) -> list[Frame]:
-    """'supplied … deliveries of shells': keep the verb's frame when a noun frame only repeats its goods
-    (but not when the noun names a party the verb lacks: "Russia's gas supplies to Serbia, delivered by Gazprom")."""
+    """'supplied … deliveries of shells', 'supplied half of the shells that Ukraine received': keep the verb's
+    frame when a noun or relative clause inside its goods only repeats them (but not when the noun names a party the verb lacks: "Russia's gas supplies to Serbia, delivered by Gazprom")."""
     out = []
     for f in frames:
-        if f.trigger.pos_ != "VERB" and any(
-            g.trigger.pos_ == "VERB" and g.goods is not None and g.goods.start <= f.trigger.i < g.goods.end
+        if (f.trigger.pos_ != "VERB" or f.trigger.dep_ in ("relcl", "acl")) and any(
+            g is not f and g.trigger.pos_ == "VERB" and g.goods is not None and g.goods.start <= f.trigger.i < g.goods.end
             and (g.suppliers or not f.suppliers) and (g.recipients or not f.recipients) for g in frames
         ):
             continue
@@ -306,6 +306,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         supplier_tokens = from_objects
     if direction == "give" and modified and not recipient_tokens:
         recipient_tokens = _getter_of(modified[0])  # "Malawi received 20,000 tonnes of fertilizer donated by Russia"
+    if direction == "give" and not recipient_tokens and goods_tokens:
+        recipient_tokens = _getter_in_relative(goods_tokens[0])
     if direction == "give" and not recipient_tokens and verb.dep_ == "relcl" and any(
             c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
         recipient_tokens = [verb.head]  # "China, where thousands of North Korean workers have been sent"
@@ -421,6 +423,8 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
     to_objects = _recipient_objects(noun, actors) or (_recipient_objects(goods.head, actors) if goods.head.i != noun.i else [])
     if not to_objects and noun.lemma_.lower() in cues["flow_goods_nouns"]:
         to_objects = [t for t in of_objects if actors.at(t.i) is not None]  # "backing of the Libyan government"
+    if direction == "give" and not to_objects:
+        to_objects = _getter_of(noun)  # "China buys most of Iran's oil exports"
     from_objects = _prep_objects(noun, cues["supplier_preps"]) or _goods_prep_objects([goods.head], cues["supplier_preps"])
     if direction == "give" and not to_objects and not owners and _light_receiver(noun) is not None:
         direction = "get"  # "Poland took delivery of K2 tanks": the taker receives
@@ -449,6 +453,21 @@ def _getter_of(noun: Token) -> list[Token]:
         noun = noun.head.head
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in load().cues["get_verbs"]:
         return _children(noun.head, "nsubj")
+    return []
+
+
+def _getter_in_relative(noun: Token) -> list[Token]:
+    """'contributed 7% of the $13.6 billion that Malaysia received': the subject of a relative clause of
+    getting on the goods, or on what their measure holds."""
+    get_verbs = load().cues["get_verbs"]
+    for _ in range(3):
+        for clause in _children(noun, "relcl"):
+            if clause.lemma_.lower() in get_verbs:
+                return _children(clause, "nsubj")
+        held = _prep_objects(noun, {"of", "in"})
+        if not held:
+            break
+        noun = held[0]
     return []
 
 

@@ -98,6 +98,8 @@ class Lexicon:
     units: dict[str, str]  # lemma -> schema unit
     weapons: tuple[WeaponSystem, ...]
     families: dict[str, str]  # category -> the family it shares with close kin ("ammunition" -> "arms")
+    percent_words: frozenset[str]  # "7% of the $13.6 billion": a share given by its number
+    fractions: dict[str, float]  # "half of the shells", "two thirds of the tanks"
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,15 @@ def _lexicon() -> Lexicon:
         containers=frozenset(w.lower() for w in data.get("containers", [])),
         units=units,
         weapons=tuple(weapons),
+        percent_words=_words(name, "shares.percent", data.get("shares", {}).get("percent", [])),
+        fractions=_fractions(name, data.get("shares", {}).get("fractions", {})),
     )
+
+
+def _fractions(name: str, values: Any) -> dict[str, float]:
+    if not isinstance(values, dict) or not all(isinstance(v, (int, float)) and 0 < v <= 1 for v in values.values()):
+        raise KnowledgeError(f"{name}: shares.fractions must map words to numbers between 0 and 1")
+    return {str(k).lower(): float(v) for k, v in values.items()}
 
 
 def _words(name: str, group: str, values: Any) -> frozenset[str]:
