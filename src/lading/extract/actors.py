@@ -181,6 +181,7 @@ def find_actors(doc: Doc, published: date | None = None) -> ActorIndex:
     named = _institutions(doc, named, kb)
     mentions = _entities(doc, named)
     mentions = _descriptors(doc, mentions, kb)
+    mentions = _group_references(doc, mentions, kb)
     mentions = _pronouns(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return ActorIndex(doc, mentions)
@@ -440,6 +441,27 @@ def _descriptors(doc: Doc, mentions: list[ActorMention], kb: Knowledge) -> list[
         actor = Actor(target.actor.name, target.actor.country, "government" if lemma == "regime" else "state")
         out.append(ActorMention(det[0].i, token.i + 1, actor, "descriptor"))
         index = ActorIndex(doc, sorted(out, key=lambda m: m.start))
+    return out
+
+
+def _group_references(doc: Doc, mentions: list[ActorMention], kb: Knowledge) -> list[ActorMention]:
+    """'Hezbollah … Tehran transfers $800 million a year to the movement': "the group", "the militia"
+    is the movement or armed group named last, within the last few sentences."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    groups = [m for m in mentions if m.actor.kind == "organization" and m.actor.country]
+    out = list(mentions)
+    for token in doc:
+        if token.lemma_.lower() not in kb.cues["group_references"] or token.tag_ != "NN" or token.i in covered:
+            continue
+        det = [c for c in token.children if c.dep_ == "det"]
+        if not det or det[0].lower_ != "the" or det[0].i != token.left_edge.i or \
+                any(t.i in covered or t.pos_ == "PROPN" for t in doc[det[0].i:token.i]):
+            continue  # "the Wagner group" is named; "the Syrian opposition group" is another
+        here = token.sent.start
+        target = next((m for m in reversed(groups) if m.end <= token.i
+                       and _sentence_gap(doc, m.start, here) <= DESCRIPTOR_WINDOW), None)
+        if target is not None:
+            out.append(ActorMention(det[0].i, token.i + 1, target.actor, "descriptor"))
     return out
 
 

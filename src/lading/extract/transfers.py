@@ -340,7 +340,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
 
 def _arrival_frame(verb: Token, subj: Token | None, from_objects: list[Token], actors: ActorIndex, weapons) -> Frame | None:
     """'The first Patriot systems have arrived in Ukraine': the goods are the subject, where they
-    arrive receives them, and who sent them comes from "from" or the goods' maker."""
+    arrive receives them, and who sent them comes from "from" or the goods' maker. With a verb of
+    origin ("come from") and no place, whose goods they are receives them."""
     frame = Frame(verb)
     if subj is None or (actors.at(subj.i) is not None and subj.pos_ == "PROPN"):
         return None
@@ -348,10 +349,19 @@ def _arrival_frame(verb: Token, subj: Token | None, from_objects: list[Token], a
     if verb.lemma_.lower() in cues["craft_arrival_verbs"] and not any(
             c.dep_ == "acl" and c.lemma_.lower() in cues["carrying_verbs"] for c in subj.children):
         return None
+    if verb.lemma_.lower() in cues["origin_verbs"] and not from_objects:
+        return None
     frame.goods = read_goods(subj, actors, weapons)
     places = _prep_objects(verb, {"in", "at", "into", "to"}) + _children(verb, "dobj")
-    _set_parties(frame, from_objects or _goods_prep_objects([subj], load().cues["supplier_preps"]), places, actors)
+    if not places and frame.goods is not None:  # "Hezbollah's rockets come from Iran"
+        places = _owners(frame.goods) or _getter_in_relative(subj)
+    _set_parties(frame, from_objects or _goods_prep_objects([subj], cues["supplier_preps"]), places, actors)
     return frame if frame.recipients else None
+
+
+def _owners(goods: GoodsPhrase) -> list[Token]:
+    """The possessors in a goods phrase ("Hezbollah's rockets", "most of its weapons")."""
+    return [t for t in goods.head.doc[goods.start:goods.end] if t.dep_ == "poss"]
 
 
 def _what_the_money_bought(verb: Token, goods: GoodsPhrase | None, actors: ActorIndex, weapons) -> GoodsPhrase | None:
@@ -426,6 +436,8 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
     if direction == "give" and not to_objects:
         to_objects = _getter_of(noun)  # "China buys most of Iran's oil exports"
     from_objects = _prep_objects(noun, cues["supplier_preps"]) or _goods_prep_objects([goods.head], cues["supplier_preps"])
+    if direction == "get" and not from_objects:
+        from_objects = _subject_taking(noun, "give_verbs")  # "China supplied 47 percent of Pakistan's arms imports"
     if direction == "give" and not to_objects and not owners and _light_receiver(noun) is not None:
         direction = "get"  # "Poland took delivery of K2 tanks": the taker receives
         owners = [_light_receiver(noun)]
@@ -449,10 +461,20 @@ def _with_measure(noun: Token) -> Token:
 
 def _getter_of(noun: Token) -> list[Token]:
     """The subject of a verb of getting whose object (or the measure of whose object) ``noun`` is."""
+    return _subject_taking(noun, "get_verbs")
+
+
+def _subject_taking(noun: Token, verbs: str) -> list[Token]:
+    """The subject of a verb of the cue group ``verbs`` whose object, or the measure or share of whose
+    object, ``noun`` is ("China supplied 47 percent of Pakistan's arms imports")."""
+    cues = load().cues
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of":
         noun = noun.head.head
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in load().cues["get_verbs"]:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues[verbs]:
         return _children(noun.head, "nsubj")
+    if verbs == "give_verbs" and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
+            noun.head.head.lemma_.lower() in cues["share_verbs"]:
+        return _children(noun.head.head, "nsubj")  # "Russia accounted for 45 percent of India's arms imports"
     return []
 
 
@@ -492,6 +514,8 @@ def _agent_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons)
         _set_parties(frame, own, _recipient_objects(noun, actors) or _recipient_objects(goods.head, actors) or possessors, actors)
     else:
         from_objects = _prep_objects(noun, cues["supplier_preps"]) or _goods_prep_objects([goods.head], cues["supplier_preps"])
+    if direction == "get" and not from_objects:
+        from_objects = _subject_taking(noun, "give_verbs")  # "China supplied 47 percent of Pakistan's arms imports"
         _set_parties(frame, from_objects or possessors, own, actors)
     return frame
 
@@ -649,7 +673,10 @@ def _in_own_clause(token: Token, trigger: Token) -> bool:
     if verb.dep_ in ("relcl", "acl") and token.i not in {t.i for t in verb.subtree}:
         return False
     for clause in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
-        if any(s.dep_ in ("nsubj", "nsubjpass") for s in clause.children) and token.i in {t.i for t in clause.subtree}:
+        # the parser may hang the subject on an auxiliary ("helicopters have been plucking")
+        heads = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+        if any(s.dep_ in ("nsubj", "nsubjpass") for h in heads for s in h.children) and \
+                token.i in {t.i for t in clause.subtree}:
             return False
     return True
 
