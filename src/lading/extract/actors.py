@@ -145,8 +145,11 @@ class ActorIndex:
         out: list[ActorMention] = []
         for head in conjuncts(token):
             m = self._resolve_one(head)
-            if m is not None and m not in out:
-                out.append(m)
+            if m is None:
+                continue
+            # "refiners in India and China": a name bound inside the phrase brings its conjuncts
+            inner = [m] if self.at(head.i) is m else [self.at(c.i) for c in conjuncts(token.doc[m.end - 1])]
+            out.extend(x for x in inner if x is not None and x not in out)
         return out
 
     def _resolve_one(self, head: Token) -> ActorMention | None:
@@ -535,7 +538,8 @@ def _sentence_numbers(doc: Doc) -> list[int]:
 
 def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """'Beijing insists it has not provided weapons': "it" as a party is the state last named as
-    a subject in this or the previous sentence (else the latest state named in this sentence)."""
+    a subject in this or the previous sentence (else the latest state named in this sentence);
+    "its" is the subject of its own clause."""
     index = ActorIndex(doc, sorted(mentions, key=lambda m: m.start))
     out = list(mentions)
     for token in doc:
@@ -545,7 +549,16 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             if person is not None:
                 out.append(ActorMention(token.i, token.i + 1, person.actor, "pronoun"))
             continue
-        if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or _expletive(token):
+        if token.lower_ == "its" and token.dep_ == "poss":
+            # "Turkey resumed its imports of Iranian gas": "its" is the clause's own subject
+            own = _clause_subject(token)
+            subject = index.at(own) if own is not None else None
+            if subject is not None and subject.actor.country and (subject.is_state or subject.via in ("institution", "organization")):
+                out.append(ActorMention(token.i, token.i + 1, subject.actor, "pronoun"))
+                continue
+            if own is None or token.i not in {t.i for t in token.doc[own].subtree}:
+                continue  # else "Hungary said its gas imports rose": "its" heads the subject, read as "it" is
+        elif token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or _expletive(token):
             continue
         here = token.sent.start
         recent = [m for m in reversed(index.mentions) if m.end <= token.i and m.actor.country

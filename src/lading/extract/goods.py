@@ -33,6 +33,7 @@ class GoodsPhrase:
     origin: str | None  # ISO3 named inside the phrase: "Russian oil", "Russia's S-400", "Iranian-made drones"
     start: int  # token span of the phrase
     end: int
+    bare: bool = False  # named only by what holds them, as told before ("the cargoes"): the article said what
 
 
 @cache
@@ -145,8 +146,9 @@ def read_goods(head: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]
         start, end = min(start, s), max(end, e)
     if not items:
         return None
-
-    return GoodsPhrase(head, tuple(items), quantity, origin, start, end)
+    bare = all(g.category == "goods" for g in items) and all(
+        _lemma(n) in CARGO and _held_goods(n) is None and _given(n) for n in conjuncts(head))
+    return GoodsPhrase(head, tuple(items), quantity, origin, start, end, bare)
 
 
 def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]):
@@ -199,6 +201,13 @@ def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem])
         items = [Goods(surface(noun.doc[_first_content(noun):noun.i + 1]), "goods")]
     quantity = read_quantity(left + [noun], _category(items)) if items else None
     return items, quantity, _origin(noun, actors, weapons), noun.left_edge.i, noun.i + 1
+
+
+def _given(noun: Token) -> bool:
+    """'the cargoes', 'these shipments': a definite phrase without a number points back to goods
+    already named ("9,000 container loads" or "a cargo" is new and says nothing of its content)."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children) and \
+        not any(c.dep_ == "nummod" or c.like_num for c in noun.children)
 
 
 def _first_content(noun: Token) -> int:

@@ -21,7 +21,7 @@ adds the flow in the other direction (``reciprocal_frames``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from spacy.tokens import Span as SpacySpan
@@ -594,6 +594,10 @@ def fill_parties(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: fro
         if prev is None:
             return frame
         frame.goods = GoodsPhrase(frame.trigger, prev.goods.items, None, None, frame.trigger.i, frame.trigger.i + 1)
+    if frame.goods is not None and frame.goods.bare:  # "Rosneft then resells the cargoes to refiners in India"
+        prev = next((p for p in reversed(earlier) if p.goods is not None and not p.goods.bare), None)
+        if prev is not None:
+            frame.goods = replace(frame.goods, items=prev.goods.items)
     if not frame.suppliers and "suppliers" not in frame.unnamed_state and frame.goods is not None and frame.goods.origin:
         # the maker, unless the text says another state gave them ("S-300s supplied by a European country")
         if all(r.actor.country != frame.goods.origin for r in frame.recipients):
