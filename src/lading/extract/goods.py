@@ -294,10 +294,11 @@ def _held_goods(noun: Token) -> Token | None:
 
 
 def _origin(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]) -> str | None:
-    """A state named inside the phrase ("Russian oil", "Russia's S-400", "Iranian-made"), else a system's maker."""
+    """A state named inside the phrase ("Russian oil", "Russia's S-400", "Iranian-made") or the company
+    that owns the goods ("NSO's spyware", "Gazprom's gas"), else a system's maker."""
     for t in noun.doc[noun.left_edge.i:noun.i]:
         m = actors.at(t.i)
-        if m is not None and m.is_state and m.actor.country:
+        if m is not None and m.actor.country and (m.is_state or m.actor.kind == "company" and t.dep_ == "poss"):
             return m.actor.country
     for i in range(noun.left_edge.i, noun.i + 1):
         if i in weapons and weapons[i].origin:

@@ -329,7 +329,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     if direction == "give" and not recipient_tokens and _prep_objects(verb, cues["place_preps"]):
         frame.closed.add("recipients")  # "sent warships near Taiwan": a place, not a party to guess
     frame.goods = _what_the_money_bought(verb, _goods(goods_tokens, actors, weapons), actors, weapons)
-    if frame.goods is None and not goods_tokens and not with_objects and lemma not in cues["motion_verbs"]:
+    if frame.goods is None and not goods_tokens and not with_objects and \
+            lemma not in cues["motion_verbs"] and lemma not in cues["weak_give_verbs"]:
         frame.goods = _goods_in_sentence(verb, actors, weapons)
     if frame.goods is None and lemma in cues["weak_give_verbs"]:
         return None
@@ -514,8 +515,9 @@ def _agent_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons)
         _set_parties(frame, own, _recipient_objects(noun, actors) or _recipient_objects(goods.head, actors) or possessors, actors)
     else:
         from_objects = _prep_objects(noun, cues["supplier_preps"]) or _goods_prep_objects([goods.head], cues["supplier_preps"])
-    if direction == "get" and not from_objects:
-        from_objects = _subject_taking(noun, "give_verbs")  # "China supplied 47 percent of Pakistan's arms imports"
+        # "clients of NSO's spyware in Saudi Arabia, Morocco and Rwanda": where the getters are
+        own = own or [t for t in _prep_objects(noun, {"in"}) + _goods_prep_objects([goods.head], frozenset({"in"}))
+                      if actors.resolve(t)]
         _set_parties(frame, from_objects or possessors, own, actors)
     return frame
 
