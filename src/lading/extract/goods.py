@@ -223,8 +223,8 @@ def _category(items) -> str | None:
 
 
 def _is_money(noun: Token) -> bool:
-    """'$', 'dollars', or a sum written "$500 million" (the parser heads it with the number)."""
-    if noun.lower_ in MONEY_SIGNS or noun.lemma_.lower() == "dollar":
+    """'$', 'dollars', 'pounds', or a sum written "$500 million" (the parser heads it with the number)."""
+    if noun.lower_ in MONEY_SIGNS or noun.lemma_.lower() == "dollar" or noun.lemma_.lower() in load().lexicon.currencies:
         return True
     return noun.pos_ == "NUM" and any(t.lower_ in MONEY_SIGNS for t in noun.doc[noun.left_edge.i:noun.i])
 

@@ -98,6 +98,7 @@ class Lexicon:
     units: dict[str, str]  # lemma -> schema unit
     weapons: tuple[WeaponSystem, ...]
     families: dict[str, str]  # category -> the family it shares with close kin ("ammunition" -> "arms")
+    currencies: frozenset[str]  # "22 million pounds in aid": money that gets no dollar quantity
     percent_words: frozenset[str]  # "7% of the $13.6 billion": a share given by its number
     fractions: dict[str, float]  # "half of the shells", "two thirds of the tanks"
 
@@ -261,6 +262,7 @@ def _lexicon() -> Lexicon:
         containers=frozenset(w.lower() for w in data.get("containers", [])),
         units=units,
         weapons=tuple(weapons),
+        currencies=_words(name, "currencies", data.get("currencies", [])),
         percent_words=_words(name, "shares.percent", data.get("shares", {}).get("percent", [])),
         fractions=_fractions(name, data.get("shares", {}).get("fractions", {})),
     )
