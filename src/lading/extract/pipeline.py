@@ -25,6 +25,7 @@ from lading.extract.goods import weapon_tokens
 from lading.extract.timex import Tense, find_times
 from lading.extract.transfers import (
     Frame,
+    drop_speakers,
     fill_first_person,
     fill_parties,
     parties,
@@ -90,9 +91,10 @@ def read_article(parsed: ParsedArticle) -> tuple[list[Transfer], list[Event]]:
         first = len(records)
         if any(trigger_kind(t) for t in sent):
             sources = frozenset(i for a in attributions for i in a.region)
+            speakers = [a.source_span for a in attributions if a.source_span]
             frames: list[Frame] = []
             for frame in read_frames(sent, actors, weapons):  # in text order: each sees the ones before it
-                frame = fill_first_person(frame, chain_for(frame.trigger, attributions)[0])
+                frame = fill_first_person(drop_speakers(frame, speakers), chain_for(frame.trigger, attributions)[0])
                 frames.append(fill_parties(frame, sent, actors, sources, earlier + [f for f in frames if f.goods is not None]))
             frames = [f for f in frames if f.goods is not None]  # a flow noun whose goods the article never named
             frames += reciprocal_frames(sent, frames, actors, weapons)

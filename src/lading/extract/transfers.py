@@ -624,6 +624,17 @@ def fill_parties(frame: Frame, sent: SpacySpan, actors: ActorIndex, sources: fro
     return frame
 
 
+def drop_speakers(frame: Frame, speakers: list[tuple[int, int]]) -> Frame:
+    """'Iran Sends Drones to Russia - U.S. officials': a source phrase after the transfer word, which
+    the parser may have glued onto a party's phrase, is not that party (unless the transfer is told
+    inside it: "Cuba, which sent 165 doctors to Sierra Leone, said …")."""
+    after = [(start, end) for start, end in speakers if start > frame.trigger.i]
+    for role in ("suppliers", "recipients"):
+        setattr(frame, role, [m for m in getattr(frame, role)
+                              if not any(start <= m.start < end for start, end in after)])
+    return frame
+
+
 def fill_first_person(frame: Frame, chain: tuple[Source, ...]) -> Frame:
     """'“We have sent Ukraine 31 tanks,” Blinken said': "we" is the side of the innermost source,
     when that source is a person or a government whose state we know."""
