@@ -154,12 +154,14 @@ def read_goods(head: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]
 def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem]):
     left = [t for t in noun.doc[noun.left_edge.i:noun.i]]
     held = _held_goods(noun)
+    measures: list[Token] = []  # "a tanker carrying 40,000 tonnes of diesel": the measures passed through
     for _ in range(3):  # "an average of 16,000 barrels per day of crude oil": through nested measures
         if held is None or classify(held, weapons) and not (_is_money(held) and _held_goods(held)):
             break  # "billions of dollars of weapons": past the money to what it bought
         deeper = _held_goods(held) or _held_goods(_per_unit(held))
         if deeper is None:
             break
+        measures.append(held)
         held = deeper
     if held is not None:
         inner_items: list[Goods] = []
@@ -178,7 +180,9 @@ def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem])
             whole_q = read_quantity([t for t in noun.doc[whole.left_edge.i:whole.i + 1]], category) or inner_q
             quantity = _part_of(whole_q, share, surface(noun.doc[noun.left_edge.i:whole.i + 1]))
         else:
-            quantity = read_quantity(left + [noun], category) or inner_q
+            quantity = read_quantity(left + [noun], category) or next(
+                (q for m in measures if (q := read_quantity(list(m.doc[m.left_edge.i:m.i + 1]), category))), None) \
+                or inner_q or worth(noun)
         if _is_money(noun) and not inner_items:
             inner_items = [Goods(surface(noun.doc[noun.left_edge.i:noun.i + 1]), "money")]
         if _is_money(held) and not inner_items:  # "7% of the $13.6 billion"
@@ -199,8 +203,17 @@ def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem])
         items = [Goods(surface(noun.doc[noun.left_edge.i:noun.i + 1]), "money")]
     if not items and _lemma(noun) in CARGO and read_quantity(left + [noun]):
         items = [Goods(surface(noun.doc[_first_content(noun):noun.i + 1]), "goods")]
-    quantity = read_quantity(left + [noun], _category(items)) if items else None
+    quantity = (read_quantity(left + [noun], _category(items)) or worth(noun)) if items else None
     return items, quantity, _origin(noun, actors, weapons), noun.left_edge.i, noun.i + 1
+
+
+def worth(word: Token) -> Quantity | None:
+    """'wristwatches worth about $2.6 million', 'aid worth a total of 750 million yuan ($123 million)':
+    the dollar value a "worth" on the goods (or on the verb) gives them."""
+    for child in word.children:
+        if child.lower_ == "worth" and child.i > word.i:
+            return read_quantity([t for t in child.subtree if t.i > child.i], "money")
+    return None
 
 
 def _given(noun: Token) -> bool:

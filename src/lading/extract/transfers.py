@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from lading.extract.actors import ActorIndex, ActorMention
-from lading.extract.goods import GoodsPhrase, classify, is_container, read_goods
+from lading.extract.goods import GoodsPhrase, classify, is_container, read_goods, worth
 from lading.knowledge import WeaponSystem, load
 from lading.model import Actor, Source
 
@@ -267,7 +267,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     to_objects = _recipient_objects(verb, actors) + datives or [
         # "delivered four rounds of aid worth $123 million to Guinea, Liberia and Sierra Leone": the
         # parser hangs "to" on a misread modifier of the verb
-        o for c in verb.children if c.dep_ == "advcl" and c.pos_ not in ("VERB", "AUX") for o in _recipient_objects(c, actors)]
+        o for c in verb.children if c.dep_ == "advcl" and c.pos_ not in ("VERB", "AUX") or c.lower_ == "worth"
+        for o in _recipient_objects(c, actors)]
     from_objects = _prep_objects(verb, cues["supplier_preps"])
     host = _gerund_host(verb)
     if host is not None:  # "denied supplying weapons to …" parsed as "supplying" modifying "weapons"
@@ -329,6 +330,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     if direction == "give" and not recipient_tokens and _prep_objects(verb, cues["place_preps"]):
         frame.closed.add("recipients")  # "sent warships near Taiwan": a place, not a party to guess
     frame.goods = _what_the_money_bought(verb, _goods(goods_tokens, actors, weapons), actors, weapons)
+    if frame.goods is not None and frame.goods.quantity is None and (value := worth(verb)) is not None:
+        frame.goods = replace(frame.goods, quantity=value)  # "delivered four rounds of aid worth $123 million"
     if frame.goods is None and not goods_tokens and not with_objects and \
             lemma not in cues["motion_verbs"] and lemma not in cues["weak_give_verbs"]:
         frame.goods = _goods_in_sentence(verb, actors, weapons)
