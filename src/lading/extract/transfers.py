@@ -456,9 +456,9 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
 
 
 def _with_measure(noun: Token) -> Token:
-    """'20,000 tonnes of fertilizer donated by …': the measure the goods noun is counted in, whose
-    phrase carries the quantity."""
-    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and is_container(noun.head.head):
+    """'20,000 tonnes of fertilizer donated by …', '$6.5 billion in loans Rosneft has extended': the
+    measure the goods noun is counted in, whose phrase carries the quantity."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("of", "in") and is_container(noun.head.head):
         noun = noun.head.head
     return noun
 
