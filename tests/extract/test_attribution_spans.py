@@ -182,3 +182,60 @@ def test_continued_after_a_quote_the_parser_makes_its_clause_is_a_cue() -> None:
 def test_continued_with_its_own_complement_is_no_cue() -> None:
     text = "Depot.\n\nThe trucks continued to the border, “slowly but surely” as one driver put it.\n"
     assert all(cue != "continued" for _, cue, _ in spans(text))
+
+
+def test_a_closing_relative_clause_with_a_cue_of_its_own_is_not_the_source_s() -> None:
+    text = "Budget row.\n\nAnn Lee, who has endorsed the mayor, said the budget was too small.\n"
+    assert record_for(text, "said") == ("Ann Lee", "said", ["the budget was too small"])
+    assert record_for(text, "has endorsed") == ("who", "has endorsed", ["the mayor"])
+
+
+def test_a_relative_clause_without_a_cue_stays_in_the_source() -> None:
+    text = "Depot news.\n\nTom Baker, who runs the depot in Leeds, said the lorries were late.\n"
+    assert record_for(text, "said")[0] == "Tom Baker, who runs the depot in Leeds,"
+
+
+def test_a_stance_after_be_is_the_subject_s() -> None:
+    text = "Water plan.\n\nLocal farmers are skeptical of the new irrigation plan.\n"
+    assert spans(text) == [("Local farmers", "are skeptical of", ["the new irrigation plan"])]
+
+
+def test_a_stance_adjective_with_nothing_it_is_about_is_no_attribution() -> None:
+    assert spans("Weather.\n\nThe crowd was angry. The road was quiet.\n") == []
+
+
+def test_a_noun_of_saying_is_its_owner_s() -> None:
+    text = "Exports.\n\nThe minister's claim that exports doubled was disputed by economists.\n"
+    assert record_for(text, "claim") == ("The minister's", "claim", ["that exports doubled"])
+    assert spans("Exports.\n\nThe claim that exports doubled was disputed.\n") == []  # no one's claim
+
+
+def test_a_light_verb_says_by_its_object() -> None:
+    text = "Bridge.\n\nThe governor made the case that the bridge must be rebuilt.\n"
+    assert spans(text) == [("The governor", "made the case", ["that the bridge must be rebuilt"])]
+    assert spans("Fair.\n\nThe governor made a cake for the fair.\n") == []
+
+
+def test_a_poll_the_sentence_opens_with_is_its_source() -> None:
+    text = "Poll.\n\nIn a Gallup poll released Monday, the senator led her rival by six points.\n"
+    assert spans(text) == [("a Gallup poll released Monday", "In", ["the senator led her rival by six points"])]
+    # where the clause has a speaker of its own, that one is the source
+    assert spans("Poll.\n\nIn the poll, most voters said they wanted lower taxes.\n") == [
+        ("most voters", "said", ["they wanted lower taxes"])]
+
+
+def test_a_verb_of_saying_after_an_adjective_takes_the_subject_of_be() -> None:
+    text = "Dam.\n\nThe company was careful to note that no one was hurt.\n"
+    assert spans(text) == [("The company", "to note", ["that no one was hurt"])]
+
+
+def test_said_in_a_statement_that() -> None:
+    text = "Border.\n\nThe ministry said in a statement that the border would reopen on Monday.\n"
+    assert spans(text) == [("The ministry", "said in a statement", ["that the border would reopen on Monday"])]
+
+
+def test_a_pledge_is_an_attribution_and_hard_to_believe_names_no_source() -> None:
+    assert spans("Vote.\n\nThe senator pledged to vote against the bill.\n") == [
+        ("The senator", "pledged", ["to vote against the bill"])]
+    assert spans("Troops.\n\nThe troops went back to the base.\n") == []
+    assert all(source is None for source, _, _ in spans("River.\n\nIt is hard to believe the river rose so fast.\n"))

@@ -2,7 +2,9 @@
 
 Three cue shapes cover most news: "according to X"; a verb of saying whose
 subject is the source ("X said", "X writes", "a UN report said that"); and an
-inner source introduced by "citing X" / "quoting X" / "X quotes Y". Sources are
+inner source introduced by "citing X" / "quoting X" / "X quotes Y". For span output (``wide``) also a
+stance after "be" ("X is critical of"), a noun of saying with its owner ("X's claim that"), a light verb
+with a noun of saying ("X made the case that") and a poll opening a sentence ("In a poll, …"). Sources are
 ordered innermost first: for "Time, citing the defense ministry, writes" the
 chain is [ministry, Time]. "The report" points back to the report named before.
 
@@ -135,6 +137,14 @@ def _read_cues(sent: SpacySpan, actors: ActorIndex, memory: Memory, wide: bool) 
             att = _speech_verb(token, actors, memory, wide)
         elif lemma in cues["citing_verbs"] and token.pos_ == "VERB":
             att = _speech_verb(token, actors, memory, wide) if _subject(token) is not None else _citing(token, actors, memory)
+        elif wide and lemma in cues["light_verbs"] and token.pos_ == "VERB" and _saying_object(token) is not None:
+            att = _speech_verb(token, actors, memory, wide)
+        elif wide and lemma == "in" and token.dep_ == "prep" and token.i == sent.start:
+            att = _in_survey(token, actors, memory)
+        elif wide and lemma in cues["attitude_adjectives"] and token.pos_ == "ADJ" and token.dep_ == "acomp":
+            att = _attitude_adjective(token, actors, memory)
+        elif wide and lemma in cues["stance_nouns"] and token.pos_ == "NOUN":
+            att = _stance_noun(token, actors, memory)
         elif token.pos_ == "VERB" and _after_quote(token, memory):
             att = _speech_verb(token, actors, memory, wide)  # "“…,” he continued."
         else:
@@ -257,6 +267,65 @@ def _speech_verb(verb: Token, actors: ActorIndex, memory: Memory, wide: bool = F
                        content_spans=_runs(material))
 
 
+def _in_survey(prep: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
+    """'In a CNN poll released Monday, Clinton led by 5 points': the poll a sentence opens with is the
+    source of the clause the "in" hangs from, unless that clause has a speaker of its own ("In the poll,
+    40 percent said …")."""
+    survey = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in load().cues["survey_nouns"]), None)
+    clause = prep.head
+    if survey is None or clause.pos_ not in ("VERB", "AUX") or _is_cue_word(clause, True):
+        return None
+    region = frozenset(t.i for t in prep.subtree)
+    content = frozenset(t.i for t in clause.subtree) - region
+    return Attribution(prep, _sources_of(survey, actors, memory), region, content, source_span=_phrase_span(survey),
+                       cue_span=(prep.i, prep.i + 1), content_spans=_runs(content))
+
+
+def _saying_object(verb: Token) -> Token | None:
+    """'made the case that …', 'raised concerns', 'made it clear that …': the object that makes a light
+    verb one of saying."""
+    objects = load().cues["saying_objects"]
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in objects or c.dep_ in (
+        "ccomp", "oprd", "acomp", "xcomp") and c.lower_ == "clear" and verb.lemma_.lower() == "make"), None)
+
+
+def _attitude_adjective(adj: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
+    """'Republicans have been critical of the deal', 'Aides are confident that he will win': a stance
+    after "be" is attributed to the subject, as a verb of thinking is; what it is about is the content."""
+    copula = adj.head
+    subject = _subject(copula)
+    about = [c for c in adj.children
+             if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in CONTENT_PREPS | {"with", "in"}]
+    if subject is None or not about or subject.i > copula.i:
+        return None
+    end = adj.i + 1
+    if about[0].dep_ == "prep" and about[0].i == end:  # "critical of", "worried about"
+        end += 1
+    content = {t.i for c in about for t in c.subtree} - set(range(adj.i, end))
+    start = _cue_span(copula)[0]
+    region = frozenset(range(start, end)) | {t.i for t in subject.subtree}
+    return Attribution(adj, _sources_of(subject, actors, memory), region, frozenset(content),
+                       source_span=_phrase_span(subject), cue_span=(start, end), content_spans=_runs(content))
+
+
+def _stance_noun(noun: Token, actors: ActorIndex, memory: Memory) -> Attribution | None:
+    """'Trump's claim that …', 'her support for the bill': a noun of saying or stance is attributed to
+    its owner, with what follows it ("that …", "to …", "for …") the content."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    about = [c for c in noun.children if c.i > noun.i and (
+        c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+        or c.dep_ in ("acl", "ccomp") and any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children))]
+    if owner is None or not about:
+        return None
+    start, end = owner.right_edge.i + 1, noun.i + 1
+    if about[0].dep_ == "prep" and about[0].i == end:  # "support for", "attacks on"
+        end += 1
+    content = {t.i for c in about for t in c.subtree} - set(range(start, end))
+    region = frozenset(range(owner.left_edge.i, end))
+    return Attribution(noun, _sources_of(owner, actors, memory), region, frozenset(content),
+                       source_span=_phrase_span(owner), cue_span=(start, end), content_spans=_runs(content))
+
+
 def _verb_spans(verb: Token, subject: Token | None, source_span: Range | None) -> tuple[Range | None, set[int], Range]:
     """Source phrase, reported material and cue words of a verb cue, as PolNeAR marks them: the material
     is what the verb takes ("that …", "to …", "X a liar", "called for X"), the addressee and the
@@ -275,6 +344,9 @@ def _verb_spans(verb: Token, subject: Token | None, source_span: Range | None) -
     else:
         chosen = []
     material = {t.i for c in chosen for t in c.subtree}
+    if not material and cue[1] > verb.i + 1:  # "said in a statement that …": the parser hangs the clause on the noun
+        material = {t.i for c in verb.doc[cue[1] - 1].children if c.i >= cue[1] and c.dep_ in ("acl", "ccomp")
+                    for t in c.subtree}
     if not material:  # "called for X", "referring to X", "talked about X"
         prep = next((c for c in kids if c.dep_ == "prep" and c.i == cue[1] and c.lower_ in CONTENT_PREPS), None)
         objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")] if prep is not None else []
@@ -290,6 +362,14 @@ def _verb_spans(verb: Token, subject: Token | None, source_span: Range | None) -
         elif verb.dep_ == "ROOT":  # "“…,” he said." parsed without a complement: what comes before the speaker
             before = min(subject.left_edge.i, cue[0]) if subject is not None else cue[0]
             material = {t.i for c in kids if c.i < before and c.dep_ not in CUE_MODIFIERS | SETTING_DEPS for t in c.subtree}
+    said_by = _saying_object(verb) if lemma in load().cues["light_verbs"] else None
+    if said_by is not None and said_by.i > verb.i:  # "made the case that …": the noun is of the cue, what it takes the content
+        end = said_by.i + 1
+        if end < len(verb.doc) and verb.doc[end].head.i == said_by.i and verb.doc[end].lower_ in CONTENT_PREPS | {"with"}:
+            end += 1  # "raised concerns about", "took issue with"
+        rest = {i for i in material | {t.i for t in said_by.subtree} if i >= end}
+        if rest:
+            cue, material = (cue[0], end), rest
     if subject is not None and (subject.dep_ == "nsubjpass" or lemma in RAISING_VERBS):
         if not (lemma in ADDRESSEE_VERBS | {"assure", "inform"} and material):  # "X was asked whether …": X was asked
             material |= {t.i for t in subject.subtree}
@@ -394,6 +474,8 @@ def _shared_subject(verb: Token) -> Token | None:
                 and (node.tag_ == "VBG" and node.dep_ != "conj" or coordinated
                      or node.dep_ != "conj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
             head = node.head
+        elif node.dep_ == "xcomp" and node.head.dep_ == "acomp" and node.head.head.pos_ in ("VERB", "AUX"):
+            head = node.head.head  # "X was quick to point out …", "X is likely to say …"
         elif node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
             head = node.head.head
             quoted = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -650,7 +732,8 @@ def _trim_span(doc, start: int, end: int, marks: dict[int, str] | None = None) -
 
 def _phrase_span(head: Token, cue: Token | None = None) -> Range | None:
     """The whole noun phrase ``head`` heads, as PolNeAR marks a source: relative clauses and appositions
-    included, with the comma that closes them ("Erin Brockovich, the activist, said")."""
+    included, with the comma that closes them ("Erin Brockovich, the activist, said"), but not a closing
+    relative clause that is an attribution of its own (``_before_own_attribution``)."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
     if head.head.i > head.i:  # never past the verb it is the subject of
@@ -662,6 +745,7 @@ def _phrase_span(head: Token, cue: Token | None = None) -> Range | None:
             and doc[k - 1].whitespace_]
     if dash and dash[-1] < head.i:
         start = dash[-1] + 1
+    end = _before_own_attribution(head, start, end)
     span = _trim_span(doc, start, end, _balanced_marks(doc, start, end))
     if span is None:
         return None
@@ -670,6 +754,18 @@ def _phrase_span(head: Token, cue: Token | None = None) -> Range | None:
             and doc[end].i < head.head.i:
         end += 1
     return start, end
+
+
+def _before_own_attribution(head: Token, start: int, end: int) -> int:
+    """Where a closing ", who said …" starts: a relative clause holding a cue of its own is that
+    attribution's ("Ann Lee, who has endorsed Smith, said"), and a word has one role in one attribution."""
+    doc = head.doc
+    for clause in head.children:
+        if clause.dep_ == "relcl" and start < clause.left_edge.i - 1 and doc[clause.left_edge.i - 1].text == "," \
+                and all(_edge(t) for t in doc[clause.right_edge.i + 1:end]) \
+                and any(_is_cue_word(t, True) for t in clause.subtree):
+            return min(end, clause.left_edge.i - 1)
+    return end
 
 
 def _balanced_marks(doc, start: int, end: int) -> dict[int, str]:
@@ -692,6 +788,9 @@ def _cue_span(verb: Token) -> Range:
     medium = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
     if medium is not None and medium.lemma_.lower() in MEDIA_NOUNS and medium.right_edge.i - prep.i <= 3:
         end = medium.right_edge.i + 1  # "said in a statement", "wrote in an email"
+    elif medium is not None and medium.lemma_.lower() in MEDIA_NOUNS and medium.i - prep.i <= 3 \
+            and any(c.dep_ in ("acl", "ccomp") and c.i > medium.i for c in medium.children):
+        end = medium.i + 1  # "said in a statement that …", the clause parsed as the statement's
     if end < len(doc) and doc[end].text == ":" and end + 1 < len(doc):  # "said:", "added:"
         end += 1
     return start, end
