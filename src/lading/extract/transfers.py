@@ -29,8 +29,9 @@ from spacy.tokens import Token
 
 from lading.extract.actors import ActorIndex, ActorMention
 from lading.extract.goods import GoodsPhrase, classify, is_container, read_goods, worth
+from lading.extract.quantities import read_quantity
 from lading.knowledge import WeaponSystem, load
-from lading.model import Actor, Source
+from lading.model import Actor, Quantity, Source
 
 Direction = Literal["give", "get", "arrive"]
 FIRST_PERSON_PLURAL = frozenset({"we", "us"})
@@ -64,7 +65,7 @@ def trigger_kind(token: Token) -> tuple[str, Direction] | None:
             return None
         if lemma in cues["give_verbs"]:
             return "verb", "give"
-        if lemma in cues["get_verbs"]:
+        if lemma in cues["get_verbs"] or lemma in cues["dependence_verbs"]:
             return "verb", "get"
         if lemma in cues["arrival_verbs"]:
             return "verb", "arrive"
@@ -260,6 +261,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     agents = _prep_objects(verb, {"by"})
     # "the jets that Denmark handed over": a relative pronoun object stands for the noun it modifies
     objects = [verb.head if _is_relative_pronoun(o) else o for o in _children(verb, "dobj")] or _zero_relative_object(verb)
+    if lemma in cues["dependence_verbs"]:
+        objects = _prep_objects(verb, {"on", "upon"})  # "Iraq relies on Iranian gas"
     with_objects = _prep_objects(verb, {"with"}) if lemma in cues["with_verbs"] else []
     datives = [c for c in _children(verb, "dative", "iobj") if c.pos_ in ("PROPN", "NOUN")]
     if not objects:  # "has given Kim Jong Un two limousines" parsed with the limousines in apposition to Kim
@@ -309,6 +312,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         recipient_tokens = _getter_of(modified[0])  # "Malawi received 20,000 tonnes of fertilizer donated by Russia"
     if direction == "give" and not recipient_tokens and goods_tokens:
         recipient_tokens = _getter_in_relative(goods_tokens[0])
+    if direction == "give" and not recipient_tokens:
+        recipient_tokens = _helped(verb, actors)
     if direction == "give" and not recipient_tokens and verb.dep_ == "relcl" and any(
             c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
         recipient_tokens = [verb.head]  # "China, where thousands of North Korean workers have been sent"
@@ -327,8 +332,9 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
         else:
             recipient_tokens = recipient_tokens or [subj]
     _set_parties(frame, supplier_tokens, recipient_tokens, actors)
-    if direction == "give" and not recipient_tokens and _prep_objects(verb, cues["place_preps"]):
-        frame.closed.add("recipients")  # "sent warships near Taiwan": a place, not a party to guess
+    if direction == "give" and not recipient_tokens and (_prep_objects(verb, cues["place_preps"]) or any(
+            c.lower_ in cues["unnamed_destinations"] for c in verb.children)):
+        frame.closed.add("recipients")  # "sent warships near Taiwan", "shipped abroad": no party to guess
     frame.goods = _what_the_money_bought(verb, _goods(goods_tokens, actors, weapons), actors, weapons)
     if frame.goods is not None and frame.goods.quantity is None and (value := worth(verb)) is not None:
         frame.goods = replace(frame.goods, quantity=value)  # "delivered four rounds of aid worth $123 million"
@@ -428,7 +434,7 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
         return frame
     if goods is None:
         return None
-    frame.goods = goods
+    frame.goods = goods if goods.quantity is not None else replace(goods, quantity=_volume(noun, goods))
     # parties: modifiers and possessors name the giver of a give-noun, the getter of a get-noun
     owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
               and (m := actors.at(c.i)) is not None and m.actor.country and not (goods.start <= c.i < goods.end and c.i != noun.i and _in_goods_only(c, goods))]
@@ -455,6 +461,19 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
     return frame
 
 
+def _volume(noun: Token, goods: GoodsPhrase) -> Quantity | None:
+    """'India's imports of Russian crude rose to a record 1.96 million barrels per day': what a flow
+    noun's verb of volume reaches ("to …", or its object: "hit a record of 1.1 million tonnes")."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in load().cues["volume_verbs"]:
+        return None
+    reached = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"] or _children(verb, "dobj")
+    if not reached:
+        return None
+    category = goods.items[0].category if goods.items else None
+    return read_quantity(list(reached[0].subtree), category)
+
+
 def _with_measure(noun: Token) -> Token:
     """'20,000 tonnes of fertilizer donated by …', '$6.5 billion in loans Rosneft has extended': the
     measure the goods noun is counted in, whose phrase carries the quantity."""
@@ -479,6 +498,17 @@ def _subject_taking(noun: Token, verbs: str) -> list[Token]:
     if verbs == "give_verbs" and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
             noun.head.head.lemma_.lower() in cues["share_verbs"]:
         return _children(noun.head.head, "nsubj")  # "Russia accounted for 45 percent of India's arms imports"
+    return []
+
+
+def _helped(verb: Token, actors: ActorIndex) -> list[Token]:
+    """'deployed 1,000 fighters to support Haftar's Libyan National Army': the one a purpose clause
+    of helping takes as its object gets what was sent."""
+    clauses = [*verb.children, *(c for o in _children(verb, "dobj") for c in o.children)]  # "fighters to support"
+    for clause in clauses:
+        if clause.dep_ in ("advcl", "xcomp", "relcl", "acl") and clause.lemma_.lower() in load().cues["purpose_verbs"] and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return [o for o in _children(clause, "dobj") if actors.resolve(o)]
     return []
 
 
