@@ -304,8 +304,9 @@ def test_a_source_that_is_an_event_names_no_second_event():
 
 
 def test_accused_event_keeps_its_own_frame_for_attribution():
-    # the pipeline attributes the shelling to Ukraine's accusation; the frame is still read
-    assert ("ASSAULT", "heavy-weapons", frozenset({"RUS"}), frozenset()) in coded(
+    # the pipeline attributes the shelling to Ukraine's accusation; the frame is still read, and the
+    # plant's region (regions.yaml) puts its target in Ukraine
+    assert ("ASSAULT", "heavy-weapons", frozenset({"RUS"}), frozenset({"UKR"})) in coded(
         "Ukraine accused Russia of shelling the Zaporizhzhia plant.")
 
 

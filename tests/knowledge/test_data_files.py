@@ -106,3 +106,10 @@ def test_a_bare_no_in_a_cue_list_is_refused_with_the_files_name():
 def test_an_unknown_country_code_is_refused_naming_file_and_entry():
     with pytest.raises(KnowledgeError, match="people.yaml.*'Nobody'.*'XYZ'"):
         knowledge._code("people.yaml", {"name": "Nobody", "country": "XYZ"}, "country")
+
+
+def test_regions_name_known_states_once():
+    regions = knowledge.load().regions
+    assert regions["Donetsk"] == "UKR" and regions["Tigray"] == "ETH" and "Dnipro" not in regions
+    with pytest.raises(KnowledgeError, match="regions.yaml: unknown country code"):
+        knowledge._regions({})

@@ -27,7 +27,8 @@ from lading.model import Actor
 from lading.nlp import conjuncts, pipeline, surface
 
 # Order of preference when two names cover the same tokens.
-PRIORITY = {"person": 0, "organization": 1, "media": 2, "body": 3, "name": 4, "metonym": 5, "adjective": 6, "demonym": 7}
+PRIORITY = {"person": 0, "organization": 1, "media": 2, "body": 3, "name": 4, "metonym": 5, "adjective": 6, "demonym": 7,
+            "subdivision": 8}
 DESCRIPTOR_WINDOW = 3  # sentences back that a "the country" may point to
 STATE_VIAS = frozenset({"name", "metonym", "adjective", "demonym", "descriptor", "subdivision"})
 
@@ -88,6 +89,9 @@ def gazetteer() -> Gazetteer:
             add(adj, _Entry(state, "adjective"))
         for dem in c.demonyms:
             add(dem, _Entry(state, "demonym"))
+    for place, iso3 in kb.regions.items():  # "Donetsk", "Tigray": the tagger rarely knows them
+        country = kb.countries[iso3]
+        add(place, _Entry(Actor(country.name, iso3, "state"), "subdivision"))
     for p in kb.people:
         person = Actor(p.name, p.country, "person")
         for v in {p.name, *p.variants}:

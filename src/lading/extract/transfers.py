@@ -825,10 +825,14 @@ def _clause_goods(head: Token, exclude: set[int], actors: ActorIndex, weapons, f
 
 
 def parties(frame: Frame) -> list[tuple[ActorMention, ActorMention]]:
-    """Every supplier-recipient pair of a frame between two different states."""
+    """Every supplier-recipient pair of a frame between two different states, once per pair of states
+    ("separatists in the Donetsk and Luhansk regions" is Ukraine once)."""
     out = []
+    seen: set[tuple[str, str]] = set()
     for s in frame.suppliers:
         for r in frame.recipients:
-            if s.actor.country and r.actor.country and s.actor.country != r.actor.country:
+            pair = (s.actor.country or "", r.actor.country or "")
+            if all(pair) and pair[0] != pair[1] and pair not in seen:
+                seen.add(pair)
                 out.append((s, r))
     return out

@@ -121,6 +121,7 @@ class Knowledge:
     lexicon: Lexicon
     cues: Cues
     institutions: dict[str, str]  # lowercase head phrase -> actor kind ("defense ministry" -> government)
+    regions: dict[str, str]  # region or city named without its country -> ISO3 ("Donetsk" -> UKR)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -295,11 +296,26 @@ def _cues() -> tuple[Cues, dict[str, str]]:
 def load() -> Knowledge:
     """Load and validate every data file once per process."""
     cues, institutions = _cues()
+    countries = _countries()
     return Knowledge(
-        countries=_countries(),
+        countries=countries,
         people=_people(),
         organizations=_organizations(),
         lexicon=_lexicon(),
         cues=cues,
         institutions=institutions,
+        regions=_regions(countries),
     )
+
+
+def _regions(countries: dict[str, Country]) -> dict[str, str]:
+    name = "regions.yaml"
+    out: dict[str, str] = {}
+    for iso3, places in _read(name).get("regions", {}).items():
+        if iso3 not in countries:
+            raise KnowledgeError(f"{name}: unknown country code {iso3!r}")
+        for place in _strings(name, {"iso3": iso3, "places": places}, "places"):
+            if place in out:
+                raise KnowledgeError(f"{name}: {place!r} is listed twice")
+            out[place] = iso3
+    return out
