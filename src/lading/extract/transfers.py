@@ -338,6 +338,8 @@ def _verb_frame(verb: Token, direction: Direction, actors: ActorIndex, weapons) 
     frame.goods = _what_the_money_bought(verb, _goods(goods_tokens, actors, weapons), actors, weapons)
     if frame.goods is not None and frame.goods.quantity is None and (value := worth(verb)) is not None:
         frame.goods = replace(frame.goods, quantity=value)  # "delivered four rounds of aid worth $123 million"
+    if frame.goods is not None:
+        frame.goods = _along_with(verb, frame.goods, actors, weapons)
     if frame.goods is None and not goods_tokens and not with_objects and \
             lemma not in cues["motion_verbs"] and lemma not in cues["weak_give_verbs"]:
         frame.goods = _goods_in_sentence(verb, actors, weapons)
@@ -385,6 +387,19 @@ def _what_the_money_bought(verb: Token, goods: GoodsPhrase | None, actors: Actor
     if bought is None or any(item.category == "money" for item in bought.items):
         return goods
     return GoodsPhrase(bought.head, bought.items, goods.quantity, bought.origin or goods.origin, goods.start, bought.end)
+
+
+def _along_with(verb: Token, goods: GoodsPhrase, actors: ActorIndex, weapons) -> GoodsPhrase:
+    """'provided Ukraine with equipment, along with $7.6 billion in humanitarian assistance': goods
+    added by "along with" / "together with" are goods of the same transfer (their sum is not the
+    record's: it counts only part of what the record names)."""
+    items = list(goods.items)
+    for word in (c for c in [*verb.children, *goods.head.children] if c.lower_ in ("along", "together")):
+        for added in (read_goods(o, actors, weapons) for p in _children(word, "prep") if p.lower_ == "with"
+                      for o in _children(p, "pobj")):
+            if added is not None:
+                items += [g for g in added.items if all(g.category != x.category for x in items)]
+    return replace(goods, items=tuple(items)) if len(items) > len(goods.items) else goods
 
 
 def _goods_in_sentence(verb: Token, actors: ActorIndex, weapons) -> GoodsPhrase | None:
