@@ -36,6 +36,14 @@ def test_the_header_line_is_not_a_sentence_and_offsets_are_the_files():
     assert len(parsed.sentences) == 2
 
 
+def test_two_spaces_after_an_abbreviation_like_word_end_the_sentence():
+    text = ("date 2022-05-01 World\n\nShipping firms sanctioned\n\nThe firms carry weapons for the GoR.  "
+            "The Department of State also acted. It named U.S. vessels too.\n")
+    starts = [s.text.strip() for s in parse(article_from_text(text, "t")).sentences]
+    assert "The Department of State also acted." in starts
+    assert "It named U.S. vessels too." in starts  # one space after "U.S." keeps the sentence whole
+
+
 def test_a_hard_wrapped_sentence_stays_one_sentence():
     text = "Iran has shipped hundreds of drones\nto Russia since last summer, officials said.\n\nNext paragraph here."
     parsed = parse(article_from_text(text, "t"))

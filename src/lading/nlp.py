@@ -102,6 +102,11 @@ def _tokenized(article: Article) -> Doc:
             if token.idx >= article.body_start and not token.is_space:
                 token.is_sent_start = True
                 break
+    for space in (t for t in doc if t.is_space and 0 < t.i < len(doc) - 1):
+        # "… for the GoR.  The Department …": the tokenizer keeps the period on an abbreviation-like
+        # word, and two spaces after it and a capital still end the sentence
+        if doc[space.i - 1].text.endswith(".") and doc[space.i + 1].is_title:
+            doc[space.i + 1].is_sent_start = True
     return doc
 
 

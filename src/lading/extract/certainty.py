@@ -110,7 +110,7 @@ def _governor(node: Token, lemma: str, via: str, cues) -> str | None:
     """Why a word above the transfer makes it no claim: "asked", "agreed", "ready", "ban", "plan"."""
     if node.pos_ == "VERB" and lemma in cues["request_verbs"]:
         return "request"
-    if node.pos_ == "VERB" and lemma in cues["plan_verbs"]:
+    if node.pos_ == "VERB" and (lemma in cues["plan_verbs"] or lemma in cues["effort_verbs"] and via in ("xcomp", "advcl")):
         return "plan"
     if lemma in cues["readiness_adjectives"] and (node.pos_ == "ADJ" or via == "xcomp"):
         return "readiness"  # "is ready to supply", "is set to deliver"
