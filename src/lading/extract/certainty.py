@@ -64,6 +64,8 @@ def modality(trigger: Token, goods_head: Token | None = None) -> Modality:
             nonfactual = nonfactual or "prevention"  # "warned Pyongyang against supplying arms"
         if node.pos_ in ("VERB", "AUX") and _inverted_condition(node):
             nonfactual = nonfactual or "conditional"  # "Had Germany delivered tanks earlier, …"
+        if own_group and node.pos_ in ("VERB", "AUX") and _after_nor(node):
+            negated = True
         for child in node.children:
             word, clemma = child.lower_, child.lemma_.lower()
             if child.dep_ == "mark" and clemma in cues["conditional_markers"] and not relative:
@@ -155,6 +157,11 @@ def _own_clause(node: Token) -> bool:
 
 def _negated(node: Token) -> bool:
     return any(c.dep_ == "neg" for c in node.children)
+
+
+def _after_nor(node: Token) -> bool:
+    """'…, nor have we seen any military support from China': the clause after "nor" is negated."""
+    return node.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" and c.i < node.i for c in node.head.children)
 
 
 def _has_child(node: Token, dep: str, word: str) -> bool:
