@@ -239,3 +239,40 @@ def test_a_pledge_is_an_attribution_and_hard_to_believe_names_no_source() -> Non
         ("The senator", "pledged", ["to vote against the bill"])]
     assert spans("Troops.\n\nThe troops went back to the base.\n") == []
     assert all(source is None for source, _, _ in spans("River.\n\nIt is hard to believe the river rose so fast.\n"))
+
+
+def test_a_clause_a_comma_sets_off_inside_the_material_is_an_attribution_of_its_own() -> None:
+    text = "Port.\n\nSenator Ruiz backed the port tax, which she said would fund new docks.\n"
+    assert spans(text) == [("Senator Ruiz", "backed", ["the port tax"]),
+                           ("she", "said", ["which", "would fund new docks"])]
+
+
+def test_a_cue_inside_the_material_and_not_set_off_is_the_material() -> None:
+    text = "Port.\n\nThe mayor said she thinks the port will close.\n"
+    assert spans(text) == [("The mayor", "said", ["she thinks the port will close"])]
+
+
+def test_a_participle_the_parser_hangs_on_the_material_is_the_speaker_s() -> None:
+    text = "Port.\n\nSenator Ruiz said the port tax is fair, adding that it will fund new docks.\n"
+    assert spans(text) == [("Senator Ruiz", "said", ["the port tax is fair"]),
+                           ("Senator Ruiz", "adding", ["that it will fund new docks"])]
+
+
+def test_as_x_told_y_reports_the_clause_it_hangs_from() -> None:
+    text = "Port.\n\nAs the harbor master told reporters, the ferry will not sail today.\n"
+    assert record_for(text, "told") == ("the harbor master", "told", ["the ferry will not sail today"])
+
+
+def test_a_relative_clause_reports_the_noun_it_leaves_its_object() -> None:
+    text = "Port.\n\nThe board rejected the plan, a proposal the mayor once supported.\n"
+    assert record_for(text, "once supported") == ("the mayor", "once supported", ["a proposal"])
+
+
+def test_the_one_asked_is_left_out_and_what_about_is_content() -> None:
+    text = "Port.\n\nThe reporter asked the mayor about the budget.\n"
+    assert spans(text) == [("The reporter", "asked", ["the budget"])]
+
+
+def test_calling_for_someone_to_do_something() -> None:
+    text = "Port.\n\nThe union is calling for the minister to resign.\n"
+    assert spans(text) == [("The union", "is calling for", ["the minister to resign"])]

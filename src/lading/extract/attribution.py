@@ -53,6 +53,8 @@ MEDIA_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "tweet", "
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM", "ADJ", "X", "SYM"})
 OBJECT_PREPS = frozenset({"for", "as", "of", "about", "over", "against"})
 CONTENT_PREPS = frozenset({"for", "about", "of", "to", "on", "against", "at", "over"})  # "called for", "referring to"
+RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
+SET_OFF_MARKS = frozenset({",", ";", "—", "–", "--"})
 SETTING_DEPS = frozenset({"prep", "npadvmod", "advcl", "mark", "punct", "cc", "conj", "dative", "agent", "nsubj", "nsubjpass"})
 
 
@@ -273,7 +275,7 @@ def _in_survey(prep: Token, actors: ActorIndex, memory: Memory) -> Attribution |
     40 percent said …")."""
     survey = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in load().cues["survey_nouns"]), None)
     clause = prep.head
-    if survey is None or clause.pos_ not in ("VERB", "AUX") or _is_cue_word(clause, True):
+    if survey is None or clause.pos_ not in ("VERB", "AUX") or is_cue_word(clause, True):
         return None
     region = frozenset(t.i for t in prep.subtree)
     content = frozenset(t.i for t in clause.subtree) - region
@@ -347,21 +349,32 @@ def _verb_spans(verb: Token, subject: Token | None, source_span: Range | None) -
     if not material and cue[1] > verb.i + 1:  # "said in a statement that …": the parser hangs the clause on the noun
         material = {t.i for c in verb.doc[cue[1] - 1].children if c.i >= cue[1] and c.dep_ in ("acl", "ccomp")
                     for t in c.subtree}
-    if not material:  # "called for X", "referring to X", "talked about X"
-        prep = next((c for c in kids if c.dep_ == "prep" and c.i == cue[1] and c.lower_ in CONTENT_PREPS), None)
+    if not material:  # "called for X", "referring to X", "talked about X"; "asked him about X", "informed her of X"
+        told = [c.right_edge.i + 1 for c in objs if c.dep_ == "dobj" and c.left_edge.i == cue[1] and lemma in ADDRESSEE_VERBS]
+        prep = next((c for c in kids if c.dep_ == "prep" and c.i in (cue[1], *told) and c.lower_ in CONTENT_PREPS), None)
         objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")] if prep is not None else []
         if objects and lemma not in ("say", "tell", "write", "add"):
-            cue = (cue[0], prep.i + 1)
+            if prep.i == cue[1]:
+                cue = (cue[0], prep.i + 1)
             material = {t.i for o in [*objects, *_object_complements(kids, prep.i)] for t in o.subtree}
+    if not material:  # "is calling for his rivals to drop out", the parser taking "for … to …" for a purpose clause
+        clause = next((c for c in kids if c.dep_ == "advcl" and c.left_edge.i == cue[1] and c.left_edge.lower_ == "for"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if clause is not None:
+            cue = (cue[0], cue[1] + 1)
+            material = {t.i for t in clause.subtree} - {cue[1] - 1}
     if not material:
         if subject is not None and subject.i > verb.i:  # "…, said the Kremlin."
             material = set(range(sent.start, verb.i))
-        elif verb.dep_ in ("parataxis", "ccomp", "advcl") and not any(c.dep_ in ("dobj", "prep") for c in kids):
-            # a parenthetical "…, X said" hanging off the clause it reports
+        elif verb.dep_ in ("parataxis", "ccomp", "advcl") and (not any(c.dep_ in ("dobj", "prep") for c in kids) or any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in kids)):
+            # a parenthetical "…, X said" hanging off the clause it reports; "As X told the AP, …" whatever it takes
             material = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
         elif verb.dep_ == "ROOT":  # "“…,” he said." parsed without a complement: what comes before the speaker
             before = min(subject.left_edge.i, cue[0]) if subject is not None else cue[0]
             material = {t.i for c in kids if c.i < before and c.dep_ not in CUE_MODIFIERS | SETTING_DEPS for t in c.subtree}
+        elif verb.dep_ == "relcl" and subject is not None and subject.lower_ not in RELATIVE_WORDS:
+            material = _relative_object(verb)
     said_by = _saying_object(verb) if lemma in load().cues["light_verbs"] else None
     if said_by is not None and said_by.i > verb.i:  # "made the case that …": the noun is of the cue, what it takes the content
         end = said_by.i + 1
@@ -376,6 +389,16 @@ def _verb_spans(verb: Token, subject: Token | None, source_span: Range | None) -
         agent = next((o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
         source_span = _phrase_span(agent) if agent is not None else None
     return source_span, material - _next_cues(verb, material), cue
+
+
+def _relative_object(verb: Token) -> set[int]:
+    """What a relative clause with a verb of saying leaves for its object: "a deal she once supported",
+    "a thought that he would say" report the relative word, or else the noun phrase it hangs from."""
+    word = next((c for c in verb.children if c.lower_ in RELATIVE_WORDS and c.i < verb.i), None)
+    if word is not None:
+        return {word.i}
+    head = verb.head
+    return {t.i for t in head.subtree if t.i < verb.left_edge.i}
 
 
 def _object_complements(kids: list[Token], after: int) -> list[Token]:
@@ -393,7 +416,7 @@ def _next_cues(verb: Token, material: set[int]) -> set[int]:
     out: set[int] = set()
     for i in sorted(material):
         t = doc[i]
-        if t.i in out or t.dep_ != "conj" or t.head.i not in material or not _is_cue_word(t, True) \
+        if t.i in out or t.dep_ != "conj" or t.head.i not in material or not is_cue_word(t, True) \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             continue
         start = t.left_edge.i
@@ -485,6 +508,9 @@ def _shared_subject(verb: Token) -> Token | None:
             return node.head
         else:
             return None
+        if node.tag_ == "VBG" and head.dep_ == "ccomp" and is_cue_word(head.head, True) and is_cue_word(node) \
+                and node.left_edge.i > 0 and node.doc[node.left_edge.i - 1].text == ",":
+            head = head.head  # "X said Y was fair, adding …": X adds, the parser hanging "adding" on what X said
         subject = _subject(head)
         if subject is not None:
             return subject
@@ -763,7 +789,7 @@ def _before_own_attribution(head: Token, start: int, end: int) -> int:
     for clause in head.children:
         if clause.dep_ == "relcl" and start < clause.left_edge.i - 1 and doc[clause.left_edge.i - 1].text == "," \
                 and all(_edge(t) for t in doc[clause.right_edge.i + 1:end]) \
-                and any(_is_cue_word(t, True) for t in clause.subtree):
+                and any(is_cue_word(t, True) for t in clause.subtree):
             return min(end, clause.left_edge.i - 1)
     return end
 
@@ -796,7 +822,8 @@ def _cue_span(verb: Token) -> Range:
     return start, end
 
 
-def _is_cue_word(token: Token, wide: bool = False) -> bool:
+def is_cue_word(token: Token, wide: bool = False) -> bool:
+    """A verb of saying (``wide``: or of thinking)."""
     cues = load().cues
     lemma = token.lemma_.lower()
     return token.pos_ in ("VERB", "AUX") and (lemma in cues["speech_verbs"] or wide and lemma in cues["attitude_verbs"])
@@ -878,11 +905,30 @@ def _with_spans(att: Attribution, memory: Memory) -> Attribution:
     material = set(raw)
     for span in _runs(raw):
         material.update(range(*_expand(span, memory.quotes, att.cue.i)))
-    parts = [p for s, e in _runs(material - exclude) if (p := _trim_span(doc, s, e, memory.quote_marks))
-             and any(doc[k].pos_ in CONTENT_POS for k in range(*p))]  # not a stray "But" or "why"
+    parts = content_parts(doc, material - exclude, memory)
     if not parts and att.cue_span is not None and (quote := _adjacent_quote(att, memory)) is not None:
-        parts = [quote]  # "“… missing.” Trump said.": the quote the sentence splitter cut off
-    return replace(att, content_spans=tuple(parts))
+        parts = (quote,)  # "“… missing.” Trump said.": the quote the sentence splitter cut off
+    return replace(att, content_spans=parts)
+
+
+def content_parts(doc, tokens: Iterable[int], memory: Memory) -> tuple[Range, ...]:
+    """Tokens of reported material as contiguous parts, space and punctuation trimmed off each (a quote's
+    own marks stay); a part with no word of content (a stray "But" or "why") is left out."""
+    return tuple(p for s, e in _runs(tokens) if (p := _trim_span(doc, s, e, memory.quote_marks))
+                 and any(doc[k].pos_ in CONTENT_POS for k in range(*p)))
+
+
+def set_off(att: Attribution, memory: Memory) -> int | None:
+    """The comma (or dash) before a clause whose verb of saying it sets off inside other reported material
+    ("X backed the tax, which she said would …", "X said …, adding …"): PolNeAR marks such a clause as an
+    attribution of its own. None for a cue inside a direct quote or not set off ("X said she thinks …"):
+    that is the other attribution's material."""
+    cue, doc = att.cue, att.cue.doc
+    start = cue.left_edge.i - 1
+    if start < 0 or doc[start].text not in SET_OFF_MARKS or not is_cue_word(cue) \
+            or any(qs <= cue.i < qe for qs, qe in memory.quotes):
+        return None
+    return start
 
 
 def _adjacent_quote(att: Attribution, memory: Memory) -> Range | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from lading.extract.actors import find_actors
-from lading.extract.attribution import Attribution, Memory, find_attributions
+from lading.extract.attribution import Attribution, Memory, Range, content_parts, find_attributions, set_off
 from lading.model import Article
 from lading.nlp import ParsedArticle, parse
 
@@ -38,13 +38,11 @@ def records_parsed(parsed: ParsedArticle) -> list[dict[str, Any]]:
     by_cue: dict[int, list[Attribution]] = {}
     for att in found:
         by_cue.setdefault(att.cue.i, []).append(att)
+    records = {atts[0]: sorted({p for a in atts for p in a.content_spans}) for atts in by_cue.values()
+               if atts[0].cue_span is not None}
     text = article.text
     out = []
-    for atts in by_cue.values():
-        first = atts[0]
-        if first.cue_span is None:
-            continue
-        parts = sorted({p for a in atts for p in a.content_spans})
+    for first, parts in _univocal(records, memory).items():
         if not parts:
             continue
         contents = [_char_span(doc, text, s, e) for s, e in parts]
@@ -56,16 +54,34 @@ def records_parsed(parsed: ParsedArticle) -> list[dict[str, Any]]:
             "content_parts": contents,
         })
     out.sort(key=lambda r: r["cue"]["start"])
-    return _univocal(out)
+    return out
 
 
-def _univocal(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each word has one role in one attribution, as PolNeAR annotates: an attribution whose cue stands
-    inside what another reports ("“I think …,” he said") is that one's material, not an attribution of its own."""
-    def inside(r: dict[str, Any], other: dict[str, Any]) -> bool:
-        return any(p["start"] <= r["cue"]["start"] < p["end"] for p in other["content_parts"])
+def _univocal(records: dict[Attribution, list[Range]], memory: Memory) -> dict[Attribution, tuple[Range, ...]]:
+    """Each word has one role in one attribution, as PolNeAR annotates. An attribution whose cue stands
+    inside what another reports ("“I think …,” he said") is that one's material, not an attribution of
+    its own; but a clause a comma sets off ("…, which he called …", "…, saying …") is its own attribution,
+    and the other's material ends before it."""
+    def inside(a: Attribution, other: Attribution) -> bool:
+        return a is not other and any(s <= a.cue_span[0] < e for s, e in records[other])
 
-    return [r for r in records if not any(o is not r and inside(r, o) and not inside(o, r) for o in records)]
+    out: dict[Attribution, tuple[Range, ...]] = {a: tuple(parts) for a, parts in records.items()}
+    cut: dict[Attribution, set[int]] = {}
+    for a in records:
+        outer = [o for o in records if inside(a, o) and not inside(o, a)]
+        if not outer:
+            continue
+        start = set_off(a, memory)
+        if start is None:
+            del out[a]
+            continue
+        clause = set(range(start, a.cue.right_edge.i + 1)) | {i for s, e in records[a] for i in range(s, e)}
+        for o in outer:
+            cut.setdefault(o, set()).update(clause)
+    for o, tokens in cut.items():
+        if o in out:
+            out[o] = content_parts(o.cue.doc, {i for s, e in records[o] for i in range(s, e)} - tokens, memory)
+    return out
 
 
 def _char_span(doc, text: str, start: int, end: int) -> dict[str, Any]:
