@@ -89,6 +89,19 @@ def test_trailing_source(text: str, w: str, expected: list) -> None:
     assert chain(text, w) == expected
 
 
+@pytest.mark.parametrize("text, w, expected", [
+    ("The question concerns the Washington Post report that Russia has supplied Iran with satellites.", "supplied",
+     [("Washington Post report", "USA", "document")]),
+    ("There are reports that Belarus has sent fuel to Russia.", "sent", [("reports", None, "document")]),
+])
+def test_a_report_that_is_the_source_of_its_clause(text: str, w: str, expected: list) -> None:
+    assert chain(text, w) == expected
+
+
+def test_reports_a_denial_dismisses_are_not_a_source() -> None:
+    assert chain("Minsk dismissed as groundless reports that Belarus had sent fuel to Russia.", "sent") == []
+
+
 def test_canonical_name_is_kept_beside_the_article_s_name() -> None:
     text = "The Pentagon said North Korea shipped shells to Russia."
     t = token(text, "shipped")

@@ -147,6 +147,9 @@ def _read_cues(sent: SpacySpan, actors: ActorIndex, memory: Memory, wide: bool) 
             att = _attitude_adjective(token, actors, memory)
         elif wide and lemma in cues["stance_nouns"] and token.pos_ == "NOUN":
             att = _stance_noun(token, actors, memory)
+        elif lemma in cues["document_nouns"] and token.pos_ == "NOUN" and _that_clause(token) is not None \
+                and _taker(token).lemma_.lower() not in cues["denial_words"]:  # "dismissed reports that …" is the denial's
+            att = _report_that(token, actors)
         elif token.pos_ == "VERB" and _after_quote(token, memory):
             att = _speech_verb(token, actors, memory, wide)  # "“…,” he continued."
         else:
@@ -326,6 +329,32 @@ def _stance_noun(noun: Token, actors: ActorIndex, memory: Memory) -> Attribution
     region = frozenset(range(owner.left_edge.i, end))
     return Attribution(noun, _sources_of(owner, actors, memory), region, frozenset(content),
                        source_span=_phrase_span(owner), cue_span=(start, end), content_spans=_runs(content))
+
+
+def _taker(noun: Token) -> Token:
+    """The word that takes ``noun``, past a preposition ("dismissed as groundless reports")."""
+    return noun.head.head if noun.head.dep_ == "prep" else noun.head
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """'the report that …': a complement clause (the parser may call it a relative one; its "that" is a mark)."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+def _report_that(noun: Token, actors: ActorIndex) -> Attribution:
+    """'the Washington Post report that Russia has supplied Iran …', 'there are reports that …': a
+    document noun with a "that" clause is the source of the clause; its owner words name it."""
+    clause = _that_clause(noun)
+    assert clause is not None
+    content = frozenset(t.i for t in clause.subtree)
+    region = frozenset(t.i for t in noun.subtree) - content
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i]
+    country = next((m.actor.country for i in sorted(region) if (m := actors.at(i)) and m.actor.country), None)
+    source = Source(_phrase_text(noun, with_owner=True), country, "document")
+    return Attribution(noun, (source,), region, content,
+                       source_span=(owners[0].left_edge.i, owners[-1].right_edge.i + 1) if owners else None,
+                       cue_span=(noun.i, noun.i + 1), content_spans=_runs(set(content)))
 
 
 def _verb_spans(verb: Token, subject: Token | None, source_span: Range | None) -> tuple[Range | None, set[int], Range]:
