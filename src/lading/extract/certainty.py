@@ -64,8 +64,8 @@ def modality(trigger: Token, goods_head: Token | None = None) -> Modality:
             nonfactual = nonfactual or "prevention"  # "warned Pyongyang against supplying arms"
         if node.pos_ in ("VERB", "AUX") and _inverted_condition(node):
             nonfactual = nonfactual or "conditional"  # "Had Germany delivered tanks earlier, …"
-        if own_group and node.pos_ in ("VERB", "AUX") and _after_nor(node):
-            negated = True
+        if own_group and node.pos_ in ("VERB", "AUX") and (_after_nor(node) or via == "xcomp" and _has_child(node, "advmod", "yet")):
+            negated = True  # "…, nor did it ship", "we have yet to see any support from the PRC"
         for child in node.children:
             word, clemma = child.lower_, child.lemma_.lower()
             if child.dep_ == "mark" and clemma in cues["conditional_markers"] and not relative:

@@ -35,6 +35,7 @@ from lading.model import Actor, Quantity, Source
 
 Direction = Literal["give", "get", "arrive"]
 FIRST_PERSON_PLURAL = frozenset({"we", "us"})
+OBJECT_CONTROL_PREPS = frozenset({"of", "for", "into", "from"})  # "accused Tehran of supplying", "thanked Seoul for sending"
 
 
 @dataclass
@@ -216,7 +217,7 @@ def _dative_compound(objects: list[Token], actors: ActorIndex) -> list[Token]:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; when it has none, the controller from the verb it hangs from:
     "began supplying" and "is believed to have sent" borrow the subject, "accused Tehran of
-    supplying" and "urged Berlin to send" borrow the object."""
+    supplying" and "urged Berlin to send" borrow the object, "by continuing to provide" the subject."""
     node = verb
     for _ in range(4):
         subj = _children(node, "nsubj", "csubj") or (_children(node, "nsubjpass") if node.i != verb.i else [])
@@ -228,7 +229,8 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ == "xcomp" or (node.dep_ == "pcomp" and node.head.dep_ == "prep"):
             governor = node.head if node.dep_ == "xcomp" else node.head.head
             objects = _children(governor, "dobj")
-            if objects:
+            # "by continuing to provide": a gerund of means or time keeps the governor's subject
+            if objects and (node.dep_ == "xcomp" or node.head.lower_ in OBJECT_CONTROL_PREPS):
                 return objects[0]
             node = governor
             continue
