@@ -1,8 +1,11 @@
 """Where a sentence becomes a transfer: one test per mechanism, with sentences that must and must not yield one."""
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from lading.extract.pipeline import extract, government_voice
+from lading.ingest.text import article_from_text
 from tests.extract.conftest import keys, transfers_in
 
 
@@ -258,3 +261,20 @@ def test_we_is_the_side_of_the_person_quoted_saying_it():
 def test_we_in_the_article_s_own_voice_or_from_an_unknown_source_is_nobody():
     assert transfers_in("We have sent tanks to Ukraine.") == []
     assert transfers_in("\"We have sent tanks to Ukraine,\" one resident said.") == []
+
+
+@pytest.mark.parametrize("url, voice", [
+    ("https://www.state.gov/briefings/x/", "USA"), ("https://state.gov", "USA"), ("https://www.gov.uk/news", "GBR"),
+    ("https://notstate.gov.example.com/", None), ("https://www.reuters.com/world/", None), (None, None),
+])
+def test_a_government_page_speaks_for_its_state(url, voice):
+    assert government_voice(url) == voice
+
+
+def test_we_in_a_government_page_s_own_voice_is_its_state_and_in_a_quote_the_speaker_s():
+    text = ("We are increasing humanitarian aid to the people of Yemen.\n\n"
+            "“We have sent 40 tonnes of food to Sudan,” Turkish Foreign Minister Hakan Fidan said.\n")
+    page = article_from_text(text, "t", date_override=date(2022, 3, 1))
+    found = keys([t.to_json() for t in extract(replace(page, url="https://www.state.gov/x/"))])
+    assert ("USA", "YEM", "aid") in found and ("TUR", "SDN", "food") in found
+    assert not any(k[1] == "YEM" for k in keys([t.to_json() for t in extract(page)]))  # no page, no "we"

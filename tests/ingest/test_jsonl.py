@@ -66,3 +66,11 @@ def test_the_date_override_wins(tmp_path: Path):
     f.write_text('{"text": "Iran shipped drones.", "date": "2020-01-01"}\n')
     [article], _ = read_all(f, date_override=date(2024, 3, 18))
     assert article.date == date(2024, 3, 18)
+
+
+def test_a_link_field_is_the_url(tmp_path: Path):
+    f = tmp_path / "l.jsonl"
+    f.write_text('{"text": "Iran shipped drones.", "link": "https://www.state.gov/a/"}\n'
+                 '{"text": "Iran shipped drones.", "url": "https://a.example/", "link": "https://b.example/"}\n')
+    [first, second], _ = read_all(f)
+    assert first.url == "https://www.state.gov/a/" and second.url == "https://a.example/"

@@ -112,4 +112,9 @@ def test_regions_name_known_states_once():
     regions = knowledge.load().regions
     assert regions["Donetsk"] == "UKR" and regions["Tigray"] == "ETH" and "Dnipro" not in regions
     with pytest.raises(KnowledgeError, match="regions.yaml: unknown country code"):
-        knowledge._regions({})
+        knowledge._by_country("regions.yaml", "regions", {})
+
+
+def test_government_domains_are_lowercase_and_name_known_states():
+    voices = knowledge.load().voices
+    assert voices["state.gov"] == "USA" and all(d == d.lower() and "." in d for d in voices)

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -83,6 +84,7 @@ def read_article(parsed: ParsedArticle) -> tuple[list[Transfer], list[Event]]:
     times = _time_tokens(doc, article)
     memory = Memory()
     oil = _oil_category(doc)
+    voice = government_voice(article.url)
     earlier: list[Frame] = []
     records: list[Transfer] = []
     events: list[Event] = []
@@ -94,7 +96,7 @@ def read_article(parsed: ParsedArticle) -> tuple[list[Transfer], list[Event]]:
             speakers = [a.source_span for a in attributions if a.source_span]
             frames: list[Frame] = []
             for frame in read_frames(sent, actors, weapons):  # in text order: each sees the ones before it
-                frame = fill_first_person(drop_speakers(frame, speakers), chain_for(frame.trigger, attributions)[0])
+                frame = fill_first_person(drop_speakers(frame, speakers), chain_for(frame.trigger, attributions)[0], voice)
                 frames.append(fill_parties(frame, sent, actors, sources, earlier + [f for f in frames if f.goods is not None]))
             frames = [f for f in frames if f.goods is not None]  # a flow noun whose goods the article never named
             frames += reciprocal_frames(sent, frames, actors, weapons)
@@ -104,6 +106,14 @@ def read_article(parsed: ParsedArticle) -> tuple[list[Transfer], list[Event]]:
         for frame in read_events(sent, actors):
             events.extend(_event(article, sent, frame, attributions, times, records, first))
     return records, events
+
+
+def government_voice(url: str | None) -> str | None:
+    """The state a page speaks for, by its web domain (``voices.yaml``): "www.state.gov" is the USA."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    voices = load().voices
+    parts = host.lower().split(".")
+    return next((voices[d] for i in range(len(parts)) if (d := ".".join(parts[i:])) in voices), None)
 
 
 def _oil_category(doc: Doc) -> str | None:

@@ -685,16 +685,21 @@ def drop_speakers(frame: Frame, speakers: list[tuple[int, int]]) -> Frame:
     return frame
 
 
-def fill_first_person(frame: Frame, chain: tuple[Source, ...]) -> Frame:
+def fill_first_person(frame: Frame, chain: tuple[Source, ...], voice: str | None = None) -> Frame:
     """'“We have sent Ukraine 31 tanks,” Blinken said': "we" is the side of the innermost source,
-    when that source is a person or a government whose state we know."""
-    speaker = next((s for s in chain if s.kind in ("person", "government")), None)
-    if speaker is None or speaker.country is None or not chain or speaker is not chain[0]:
+    when that source is a person or a government whose state we know; in the page's own voice it is
+    the government the page speaks for (``voice``: "We are providing aid to Yemen" on state.gov)."""
+    if chain:
+        speaker = chain[0]
+        state = speaker.country if speaker.kind in ("person", "government") else None
+    else:
+        state = voice
+    if state is None:
         return frame
     for role in frame.first_person:
         other = frame.recipients if role == "suppliers" else frame.suppliers
-        if not getattr(frame, role) and all(m.actor.country != speaker.country for m in other):
-            setattr(frame, role, [_state_mention(speaker.country, frame.trigger.i)])
+        if not getattr(frame, role) and all(m.actor.country != state for m in other):
+            setattr(frame, role, [_state_mention(state, frame.trigger.i)])
             setattr(frame, "supplier_from" if role == "suppliers" else "recipient_from", "speaker")
     return frame
 

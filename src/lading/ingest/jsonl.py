@@ -1,4 +1,4 @@
-"""JSON Lines: one story per line, ``{"text": ..., "title", "date" | "published", "url", "id", "section", "author"}``.
+"""JSON Lines: one story per line, ``{"text": ..., "title", "date" | "published", "url" | "link", "id", "section", "author"}``.
 
 This is how scraped corpora arrive (the VOA and State Department sets among them). The file is read line by
 line, so a corpus of any size streams, and one bad line is one error: the lines after it are still read.
@@ -63,7 +63,8 @@ def _record_article(line: bytes, lineno: int, ctx: Context) -> Built:
     warning = f"unreadable date {str(raw_date)[:60]!r}; the article has none" if raw_date is not None and not published else None
     raw_id = record.get("id")
     given_id = str(raw_id).strip() if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
-    fields = {key: _string(record.get(key)) for key in ("title", "url", "section", "author")}
+    fields = {key: _string(record.get(key)) for key in ("title", "section", "author")}
+    fields["url"] = _string(record.get("url")) or _string(record.get("link"))  # feeds and exports say "link"
     article = make_article(text, ctx, fmt="jsonl", doc_id=given_id or f"{ctx.doc_id}-{lineno}", date=published, **fields)
     return article, warning
 

@@ -122,6 +122,7 @@ class Knowledge:
     cues: Cues
     institutions: dict[str, str]  # lowercase head phrase -> actor kind ("defense ministry" -> government)
     regions: dict[str, str]  # region or city named without its country -> ISO3 ("Donetsk" -> UKR)
+    voices: dict[str, str]  # web domain that speaks for a government -> ISO3 ("state.gov" -> USA)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -304,18 +305,19 @@ def load() -> Knowledge:
         lexicon=_lexicon(),
         cues=cues,
         institutions=institutions,
-        regions=_regions(countries),
+        regions=_by_country("regions.yaml", "regions", countries),
+        voices={domain.lower(): iso3 for domain, iso3 in _by_country("voices.yaml", "domains", countries).items()},
     )
 
 
-def _regions(countries: dict[str, Country]) -> dict[str, str]:
-    name = "regions.yaml"
+def _by_country(name: str, key: str, countries: dict[str, Country]) -> dict[str, str]:
+    """A file mapping ISO3 codes to lists of names, turned round: name -> ISO3, each name once."""
     out: dict[str, str] = {}
-    for iso3, places in _read(name).get("regions", {}).items():
+    for iso3, names in _read(name).get(key, {}).items():
         if iso3 not in countries:
             raise KnowledgeError(f"{name}: unknown country code {iso3!r}")
-        for place in _strings(name, {"iso3": iso3, "places": places}, "places"):
-            if place in out:
-                raise KnowledgeError(f"{name}: {place!r} is listed twice")
-            out[place] = iso3
+        for entry in _strings(name, {"iso3": iso3, key: names}, key):
+            if entry in out:
+                raise KnowledgeError(f"{name}: {entry!r} is listed twice")
+            out[entry] = iso3
     return out
