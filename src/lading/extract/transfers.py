@@ -209,7 +209,7 @@ def _dative_compound(objects: list[Token], actors: ActorIndex) -> list[Token]:
     for obj in objects:
         first = obj.doc[obj.left_edge.i]
         m = actors.at(first.i)
-        if first.dep_ == "compound" and m is not None and m.via in ("name", "metonym") and first.i < obj.i:
+        if first.dep_ in ("compound", "nmod") and m is not None and m.via in ("name", "metonym") and first.i < obj.i:
             out.append(first)
     return out
 
