@@ -393,13 +393,78 @@ def test_the_article_of_a_hyphenated_quarter_belongs_to_its_noun() -> None:
         "third-quarter", "DATE", "2023-Q3")
 
 
+def test_a_fiscal_quarter_without_a_year_is_in_the_dcts_year() -> None:
+    # a fiscal year may start in any month, so the calendar says nothing of which one is meant
+    assert found("The caterer earned $3 million in the fiscal first quarter and expects a weaker "
+                 "fiscal-second quarter.", OCT_26) == [
+        ("the fiscal first quarter", "DATE", "2023-Q1"), ("fiscal-second quarter", "DATE", "2023-Q2")]
+    assert only("The caterer earned $3 million in the first quarter.", D(2023, 11, 20)) == (
+        "the first quarter", "DATE", "2024-Q1")
+
+
+def test_a_quarter_followed_by_of_and_an_amount_is_still_a_quarter() -> None:
+    assert only("The smelter posted a loss for the third quarter of $12.4 million.", OCT_26) == (
+        "the third quarter", "DATE", "2023-Q3")
+    assert only("The fiscal second quarter of #3 million in sales was its best.", OCT_26) == (
+        "The fiscal second quarter", "DATE", "2023-Q2")
+    assert found("Both goals came in the first quarter of the match.", OCT_26) == []
+
+
+def test_the_year_ended_on_a_day_is_a_span_of_a_year() -> None:
+    assert found("Sales for the year ended June 30 climbed to $4 billion.", OCT_26) == [
+        ("the year", "DURATION", "P1Y"), ("June 30", "DATE", "2023-06-30")]
+    assert found("The bakery lost money in the fiscal year ending March 31, 2025.", OCT_26) == [
+        ("the fiscal year", "DURATION", "P1Y"), ("March 31, 2025", "DATE", "2025-03-31")]
+    assert found("It was the year of the long drought. The year ahead looks better.", OCT_26) == []
+
+
+def test_the_quarter_a_year_back() -> None:
+    sentence = ("The mill earned $9 million, up from $7 million in the quarter a year ago; revenue also beat "
+                "the corresponding period last year.")
+    assert found(sentence, OCT_26) == [
+        ("the quarter a year ago", "DATE", "2022-Q3"), ("the corresponding period last year", "DATE", "2022-Q3")]
+    assert only("Exports matched last year's quarter.", OCT_26) == ("last year's quarter", "DATE", "2022-Q3")
+    # after a quarter told just before, that quarter a year back
+    assert found("Profit in the fiscal first quarter doubled from the same period a year earlier.", OCT_26) == [
+        ("the fiscal first quarter", "DATE", "2023-Q1"), ("the same period a year earlier", "DATE", "2022-Q1")]
+
+
+def test_relative_fiscal_years() -> None:
+    assert found("The dairy expects growth next fiscal year after losses in the current fiscal year.", OCT_26) == [
+        ("next fiscal year", "DATE", "2024"), ("the current fiscal year", "DATE", "2023")]
+
+
+def test_spoken_years_with_a_month_or_a_season() -> None:
+    sentence = "The levee broke in June nineteen ninety-three, and again in the spring of nineteen ninety-seven."
+    assert found(sentence) == [("June nineteen ninety-three", "DATE", "1993-06"),
+                               ("the spring of nineteen ninety-seven", "DATE", "1997-SP")]
+
+
+def test_a_pair_of_years_after_both() -> None:
+    assert found("Harvests failed in both 2019 and 2020.") == [("2019", "DATE", "2019"), ("2020", "DATE", "2020")]
+
+
+@pytest.mark.parametrize("sentence", [
+    'The minister repeated the claim on NBC\'s "Next Week" program.',
+    "The senator told CBS's ''48 Hours'' that the deal was dead.",
+    "The poster borrowed its slogan from ``High Noon,'' the western.",
+])
+def test_capitalized_units_in_quoted_titles_are_not_times(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+def test_a_quotation_that_opens_with_a_time_is_still_tagged() -> None:
+    assert found('"This week we vote," the speaker said, "and at noon we adjourn."') == [
+        ("This week", "DATE", "2024-W12"), ("noon", "TIME", "2024-03-18T12:00")]
+
+
 def test_bare_weekday_is_the_latest_except_the_day_after_the_dct() -> None:
     assert found("The convoy is due at the border on Tuesday; a first one crossed on Wednesday.") == [
         ("Tuesday", "DATE", "2024-03-19"), ("Wednesday", "DATE", "2024-03-13")]
 
 
 def test_day_or_month_without_year_looks_ahead_less_than_four_months() -> None:
-    sentence = "The offer was extended to Nov. 20. The fiscal year ended March 31."
+    sentence = "The offer was extended to Nov. 20. The books were closed on March 31."
     assert found(sentence, D(2023, 10, 30)) == [("Nov. 20", "DATE", "2023-11-20"), ("March 31", "DATE", "2023-03-31")]
     sentence = "Deliveries resume in January. The yard laid down the hull in March."
     assert found(sentence, D(2023, 11, 2)) == [("January", "DATE", "2024-01"), ("March", "DATE", "2023-03")]

@@ -91,7 +91,7 @@ _RELATIVE = {"last": "last", "this past": "last", "next": "next", "this coming":
 _TIME_CONTEXT = frozenset({"in", "since", "by", "until", "till", "before", "after", "during", "of", "from",
                            "into", "through", "throughout", "between", "early", "mid", "late", "around",
                            "circa"})
-_YEAR_CONTEXT = _TIME_CONTEXT | {"to", "for", "due", "year", "fiscal", "the", "a", "an", "its", "their",
+_YEAR_CONTEXT = _TIME_CONTEXT | {"to", "for", "due", "year", "fiscal", "both", "the", "a", "an", "its", "their",
                                  "his", "her", "our", "this", "that"}
 _SEASON_CONTEXT = frozenset({"in", "during", "over", "through", "throughout", "until", "till", "by", "since",
                              "into", "before", "after", "early", "mid", "late"})
@@ -154,6 +154,7 @@ _APPROXIMATOR = re.compile(
 # what links the second of two dates to the first ("between 2019 and 2021", "from March to May")
 _CONNECTOR = re.compile(rf"{_WS}*(?:,|/|{_HY}|\u2013|\u2014|(?ai:and|or|to|through|until|till)(?!\w)){_WS}*\Z")
 _OF_AFTER = re.compile(rf"{_SP}(?ai:of)(?!\w)")
+_OF_AMOUNT_AFTER = re.compile(rf"{_SP}(?ai:of){_SP}[$#\u00a3\u20ac0-9]")  # "a loss for the third quarter of $5 million"
 _OLD_AFTER = re.compile(rf"(?:{_SP}|{_HY})(?ai:old)(?!\w)")  # "a 10-year-old", "52 years old": ages
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s(?!\w)")
 _COUNTED_AFTER = re.compile(rf"{_SP}(?ai:{_words(_COUNTED)})(?!\w)")
@@ -165,6 +166,8 @@ _LEADING_PREPOSITION = re.compile(
 _TRAILING_PUNCTUATION = ".,;:!?\"')\u201d\u2019"
 _TOKEN_PUNCTUATION = "\"'()[]{},;:\u201c\u201d\u2018\u2019\u2013\u2014" + _HYPHENS
 _SENTENCE_END = ".!?:;\"\u201d"
+# an opening quote and maybe a few words after it, just before a capitalized time word: a title
+_TITLE_OPENING = re.compile(r"[\"`'\u201c\u2018](?:[A-Z][^\"`'\u201c\u201d\u2018\u2019\n]{0,30})?\Z")
 
 
 # -------------------------------------------------------------------- scanning
@@ -267,6 +270,12 @@ def _ends_name(text: str, start: int) -> bool:
     "Today" does in "USA Today" and "Daily" in "China Daily"."""
     before = _token_before(text, start)
     return text[start:start + 1].isupper() and before[:1].isupper() and before[-1:] not in _SENTENCE_END
+
+
+def _in_title(text: str, start: int, word: int) -> bool:
+    """Whether the match at start, with its time word at `word` capitalized, is in a quoted title
+    ("This Week", ''60 Minutes'', ``High Noon''): a unit is capitalized inside a sentence only in a name."""
+    return text[word:word + 1].isupper() and _TITLE_OPENING.search(text, max(0, start - 32), start) is not None
 
 
 def _starts_name(text: str, start: int, end: int) -> bool:
@@ -501,7 +510,8 @@ def _month(m: re.Match[str], scan: _Scan) -> _Hit | None:
 
 
 @_family(rf"(?<!\w)(?:(?P<the>(?ai:the)){_SP})?(?:(?:(?P<qyear>(?:1[0-9]|20)[0-9]{{2}})|(?P<qrel>(?ai:this|last|next)){_SP}"
-         rf"(?ai:year)['\u2019]s|(?P<ago>(?ai:year){_HY}(?ai:ago|earlier))){_SP})?(?:(?ai:fiscal)(?:{_SP}|{_HY}))?"
+         rf"(?ai:year)['\u2019]s|(?P<ago>(?ai:year){_HY}(?ai:ago|earlier))){_SP})?"
+         rf"(?P<fiscal>(?ai:fiscal)(?:{_SP}|{_HY}))?"
          rf"(?P<ordinal>(?ai:first|second|third|fourth|1st|2nd|3rd|4th|last))(?P<link>{_SP}|{_HY})"
          rf"(?P<unit>(?ai:quarter|half))(?!\w)(?:{_SP}(?ai:of){_SP}(?:(?P<year>[0-9]{{4}})"
          rf"|(?P<rel>(?ai:this|last|next)){_SP}(?ai:year)|(?P<current>(?ai:the{_SP}(?:current{_SP})?year)))(?!\w))?")
@@ -525,8 +535,11 @@ def _quarter(m: re.Match[str], scan: _Scan) -> _Hit | None:
         shift = -1 if m["ago"] else {"last": -1, "next": 1}.get((m["rel"] or m["qrel"] or "").lower(), 0)
         return _Hit(start, m.end(), "DATE", scan.relative(lambda dct: f"{_year(dct.year + shift)}-{letter}{number}"),
                     dated=True)
-    if letter == "H" or ordinal == "last" or _OF_AFTER.match(scan.text, m.end()):
+    if letter == "H" or ordinal == "last" or (
+            _OF_AFTER.match(scan.text, m.end()) and not _OF_AMOUNT_AFTER.match(scan.text, m.end())):
         return None  # "the first half" of a match, "the last quarter" (the previous one), "of the century"
+    if m["fiscal"]:  # counted from a start other than January: the fiscal year under way, named by the DCT's
+        return _Hit(start, m.end(), "DATE", scan.relative(lambda dct: f"{_year(dct.year)}-Q{number}"), dated=True)
 
     def resolve(dct: datetime.date) -> str:
         current = dct.year * 4 + (dct.month - 1) // 3
@@ -552,6 +565,22 @@ def _the_quarter(m: re.Match[str], scan: _Scan) -> _Hit | None:
         return _hit(m, "DATE", scan.relative(
             lambda dct: f"{_year(dct.year)}-Q{(dct.month - 1) // 3 + 1}"), dated=True)
     return _hit(m, "DATE", scan.relative(_reported_quarter), dated=True)
+
+
+@_family(rf"(?<!\w)(?ai:the(?:{_SP}fiscal)?{_SP}year)(?={_SP}(?ai:(?:that{_SP})?end(?:ed|ing))(?!\w))")
+def _year_ended(m: re.Match[str], scan: _Scan) -> _Hit | None:
+    """the year ended March 31 / the fiscal year ending June 30: a span of a year, told by the day it
+    ends (tagged on its own), not the calendar year."""
+    return _hit(m, "DURATION", "P1Y")
+
+
+@_family(rf"(?<!\w)(?ai:the{_SP}(?:(?:same|comparable|corresponding){_SP})?(?:quarter|period)"
+         rf"{_SP}(?:(?:of|in){_SP})?(?:a{_SP}year{_SP}(?:ago|earlier)|last{_SP}year)"
+         rf"|last{_SP}year['\u2019]s{_SP}(?:quarter|period))(?!\w)")
+def _quarter_a_year_back(m: re.Match[str], scan: _Scan) -> _Hit | None:
+    """the quarter a year ago / the corresponding period last year / last year's quarter: the quarter
+    just reported (see _the_quarter), or the one told before it (see _anchor), a year before."""
+    return _hit(m, "DATE", scan.relative(lambda dct: _reported_quarter(dct, -1)))._replace(back=1)
 
 
 @_family(rf"(?<!\w)(?:(?P<the>(?ai:the)){_SP}(?:(?ai:comparable|corresponding){_SP})?)?(?P<year>(?ai:year))"
@@ -648,14 +677,16 @@ def _reads_as_year(text: str, start: int, end: int) -> bool:
     return word in _YEAR_CONTEXT or word.endswith(("'s", "\u2019s")) or bool(_POSSESSIVE_AFTER.match(text, end))
 
 
-@_family(rf"(?<!\w)(?:(?ai:the){_SP}(?ai:year){_SP})?(?P<century>(?ai:eighteen|nineteen)){_SP}"
+@_family(rf"(?<!\w)(?:(?ai:the){_SP}(?ai:year){_SP}|(?P<month>{_MONTH}),?{_SP}(?:(?ai:of){_SP})?"
+         rf"|(?:(?ai:the){_SP})?(?P<season>{_SEASON}){_SP}(?ai:of){_SP})?(?P<century>(?ai:eighteen|nineteen)){_SP}"
          rf"(?P<rest>(?ai:hundred)|{_NUMBER_WORD})(?!{_HY}|\w)",
          rf"(?<!\w)(?ai:the){_SP}(?ai:year){_SP}(?P<digits>(?:1[0-9]|20)[0-9]{{2}})(?!\w)",
          rf"(?<!\w)(?ai:the){_SP}(?ai:year){_SP}(?P<thousand>(?ai:two{_SP}thousand))"
          rf"(?:{_SP}(?:(?ai:and){_SP})?(?P<ones>(?ai:{_words([*_ONES, *_TEENS])})))?(?!{_HY}|\w)")
 def _spoken_year(m: re.Match[str], scan: _Scan) -> _Hit | None:
     """nineteen ninety-six / the year two thousand / the year 2000: years said in words, as in
-    broadcast transcripts ("eighteen hundred" is 1800), and years after "the year"."""
+    broadcast transcripts ("eighteen hundred" is 1800), and years after "the year"; a month or a
+    season said with one joins it ("January nineteen ninety-seven", "the winter of nineteen ninety-four")."""
     groups = m.groupdict()
     if groups.get("digits"):
         year = int(groups["digits"])
@@ -669,6 +700,10 @@ def _spoken_year(m: re.Match[str], scan: _Scan) -> _Hit | None:
             return None  # "nineteen five" is not how a year is said; "nineteen twenty soldiers"
         year = {"eighteen": 1800, "nineteen": 1900}[m["century"].lower()] + number
     scan.year_ends.add(m.end())
+    if groups.get("month"):
+        return _hit(m, "DATE", f"{_year(year)}-{_MONTH_NUMBER[m['month'].rstrip('.')]:02d}", dated=True)
+    if groups.get("season"):
+        return _hit(m, "DATE", f"{_year(year)}-{_SEASONS[m['season'].lower()]}", dated=True)
     return _hit(m, "DATE", _year(year), dated=True)
 
 
@@ -782,9 +817,13 @@ def _part_of_day(m: re.Match[str], scan: _Scan) -> _Hit | None:
 
 
 @_family(rf"(?<!\w)(?P<rel>(?ai:last|next|this{_SP}past|this{_SP}coming|this|the{_SP}current|the{_SP}present"
-         rf"|the{_SP}coming)){_SP}(?P<unit>(?ai:year|month|weekend|week|quarter|decade|century))(?!\w)")
+         rf"|the{_SP}coming)){_SP}(?:(?ai:fiscal){_SP})?"
+         rf"(?P<unit>(?ai:year|month|weekend|week|quarter|decade|century))(?!\w)")
 def _relative_unit(m: re.Match[str], scan: _Scan) -> _Hit | None:
-    """last year / this month / next week / this weekend / the current quarter / this decade"""
+    """last year / this month / next week / this weekend / the current quarter / this decade /
+    next fiscal year (named, like "fiscal 2024", by its calendar year)"""
+    if not scan.trusted and _in_title(scan.text, m.start(), m.start("unit")):
+        return None
     how, unit = _how(m["rel"]) or "this", m["unit"].lower()
     shift = {"last": -1, "this": 0, "next": 1}[how]
 
@@ -890,7 +929,8 @@ def _duration_phrase(m: re.Match[str], scan: _Scan) -> _Hit | None:
     (TimeML keeps the article of a counted span); "a day" after a quantity ("100,000 barrels a day")
     is a frequency instead, "52 years old" an age."""
     unit, rel, num = _unit(m["unit"]), (m["rel"] or "").lower(), m["num"]
-    if _OLD_AFTER.match(scan.text, m.end()):
+    if _OLD_AFTER.match(scan.text, m.end()) or (
+            not scan.trusted and _in_title(scan.text, m.start(), m.start("unit"))):
         return None
     if m["the"] and num and num.lower() in ("a", "an"):
         return None  # "the a"/"the an" cannot be a phrase; let the shorter match stand
@@ -1012,6 +1052,8 @@ def _zoned_clock(m: re.Match[str], scan: _Scan) -> _Hit | None:
 @_family(rf"(?<!\w)(?P<word>(?ai:noon|midnight))(?!\w)(?:{_CLOCK_ZONE})?(?:{_CLOCK_DAY})?")
 def _noon(m: re.Match[str], scan: _Scan) -> _Hit | None:
     """noon / midnight Friday (TIMEX3 writes midnight as hour 24 of the day that it ends)"""
+    if not scan.trusted and _in_title(scan.text, m.start(), m.start()):
+        return None
     return _clock(m, scan, 12 if m["word"].lower() == "noon" else 24, 0)
 
 
