@@ -263,6 +263,9 @@ def _linked_time(anchor: Token, times: list[tuple[Token, TimeExpression]]) -> Ti
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
         targets.add(node.i)
+    holder = node.head
+    if node.dep_ == "acl" and holder.dep_ == "pobj" and holder.head.lower_ == "with":
+        targets.add(holder.head.head.i)  # "arrived this week, with 25,000 tonnes of wheat delivered to Somalia"
     sent = anchor.sent
     best: TimeExpression | None = None
     for token, expr in times:
