@@ -669,3 +669,13 @@ def test_long_and_repetitive_texts_are_handled(text: str) -> None:
     """Inputs that trip naive regexes; their speed is measured by benchmarks/timex_speed.py."""
     for e in find_times(text, MONDAY):
         assert text[e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Shipments ran between March and June last year.", ["2018-03", "2018-06"]),
+    ("Deliveries ran from November to March 2022.", ["2021-11", "2022-03"]),
+    ("The tankers sailed on May 3 and June 5, 2021.", ["2021-05-03", "2021-06-05"]),
+    ("The tankers sailed in March and June.", ["2019-03", "2019-06"]),  # no year told: each resolved on its own
+])
+def test_a_month_paired_with_a_dated_one_takes_its_year(text: str, values: list[str]) -> None:
+    assert [t.value for t in find_times(text, dt.date(2019, 9, 10))] == values

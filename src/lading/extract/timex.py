@@ -152,6 +152,8 @@ _APPROXIMATOR = re.compile(
     rf"|around|roughly|approximately|some|at{_SP}least|at{_SP}most|up{_SP}to|just{_SP}over|just{_SP}under"
     rf"|well{_SP}over){_SP}\Z")
 # what links the second of two dates to the first ("between 2019 and 2021", "from March to May")
+_MONTH_VALUE = re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)(?P<day>-\d\d)?")
+_HAS_YEAR = re.compile(r"\d{4}|(?ai:year)")  # a month told with its year: "June 2022", "June last year"
 _CONNECTOR = re.compile(rf"{_WS}*(?:,|/|{_HY}|\u2013|\u2014|(?ai:and|or|to|through|until|till)(?!\w)){_WS}*\Z")
 _OF_AFTER = re.compile(rf"{_SP}(?ai:of)(?!\w)")
 _OF_AMOUNT_AFTER = re.compile(rf"{_SP}(?ai:of){_SP}[$#\u00a3\u20ac0-9]")  # "a loss for the third quarter of $5 million"
@@ -1113,7 +1115,22 @@ def _scan(text: str, dct: datetime.date | None, start: int, end: int,
                 hit = None
             if hit is not None:
                 hits.append(_widen(hit, text, start))
-    return _anchor(_select(hits), scan.dct)
+    return _anchor(_shared_year(_select(hits), text), scan.dct)
+
+
+def _shared_year(hits: list[_Hit], text: str) -> list[_Hit]:
+    """'between March and June last year', 'from January to March 2022': a month or day told without
+    a year takes the year of the one it is paired with (the year before when its month comes later)."""
+    out = list(hits)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        ma, mb = _MONTH_VALUE.fullmatch(a.value or ""), _MONTH_VALUE.fullmatch(b.value or "")
+        if not (ma and mb) or _HAS_YEAR.search(text, a.start, a.end) or not _HAS_YEAR.search(text, b.start, b.end) \
+                or not _CONNECTOR.match(text, a.end, b.start):
+            continue
+        year = int(mb["year"]) - (int(ma["month"]) > int(mb["month"]))
+        out[i] = a._replace(value=f"{year:04d}-{ma['month']}{ma['day'] or ''}")
+    return out
 
 
 def _anchor(hits: list[_Hit], dct: datetime.date | None) -> list[_Hit]:
