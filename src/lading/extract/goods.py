@@ -180,7 +180,9 @@ def _read_one(noun: Token, actors: ActorIndex, weapons: dict[int, WeaponSystem])
             whole_q = read_quantity([t for t in noun.doc[whole.left_edge.i:whole.i + 1]], category) or inner_q
             quantity = _part_of(whole_q, share, surface(noun.doc[noun.left_edge.i:whole.i + 1]))
         else:
-            quantity = read_quantity(left + [noun], category) or next(
+            # "two planes carrying about 100 troops": a vehicle's own number counts vehicles, not its cargo
+            own = None if _carries(noun) else read_quantity(left + [noun], category)
+            quantity = own or next(
                 (q for m in measures if (q := read_quantity(list(m.doc[m.left_edge.i:m.i + 1]), category))), None) \
                 or inner_q or worth(noun)
         if _is_money(noun) and not inner_items:
@@ -283,13 +285,21 @@ def is_container(noun: Token) -> bool:
                for w in (_lemma(noun), word, word.removesuffix("es"), word.removesuffix("s")))
 
 
-def _held_goods(noun: Token) -> Token | None:
-    """For "loads of X", "$1 billion in X", "$5 million worth of X", "a tanker carrying X": the X."""
+def _carries(noun: Token) -> Token | None:
+    """What a vehicle carries: the object of its "carrying" ("a tanker carrying 40,000 tonnes of diesel")."""
     for child in noun.children:
         if child.dep_ == "acl" and child.lemma_.lower() in load().cues["carrying_verbs"]:
             objs = [c for c in child.children if c.dep_ == "dobj"]
             if objs:
                 return objs[0]
+    return None
+
+
+def _held_goods(noun: Token) -> Token | None:
+    """For "loads of X", "$1 billion in X", "$5 million worth of X", "a tanker carrying X": the X."""
+    carried = _carries(noun)
+    if carried is not None:
+        return carried
     if not is_container(noun) and not _is_money(noun):
         return None
     for child in [*noun.children, *(_per_unit(noun).children if _per_unit(noun) is not noun else ())]:

@@ -471,6 +471,8 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
     elif direction == "give" and not owners and not by_objects and not from_objects and _flow_manager(noun) is not None:
         owners = [_flow_manager(noun)]  # "Gazprom stopped the gas supply to Germany": who stops it supplies it
         to_objects = to_objects or _recipient_objects(noun.head, actors)
+    elif direction == "give" and not to_objects and _flow_manager(noun) is not None:
+        to_objects = [t for t in _recipient_objects(noun.head, actors) if actors.resolve(t)]  # "cut its shipments to China"
     if direction == "give":
         _set_parties(frame, owners + by_objects + from_objects, to_objects, actors)
     else:
@@ -480,15 +482,17 @@ def _noun_frame(noun: Token, direction: Direction, actors: ActorIndex, weapons) 
 
 def _volume(noun: Token, goods: GoodsPhrase) -> Quantity | None:
     """'India's imports of Russian crude rose to a record 1.96 million barrels per day': what a flow
-    noun's verb of volume reaches ("to …", or its object: "hit a record of 1.1 million tonnes")."""
+    noun's verb of volume reaches ("to …", or its object: "hit a record of 1.1 million tonnes"), or
+    what a verb that changes the flow brings it to ("cut its crude shipments to 30,000 barrels a day")."""
     verb = noun.head
-    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in load().cues["volume_verbs"]:
+    cues = load().cues
+    if not (noun.dep_ == "nsubj" and verb.lemma_.lower() in cues["volume_verbs"]
+            or noun.dep_ == "dobj" and verb.lemma_.lower() in cues["flow_control_verbs"]):  # "cut its shipments to"
         return None
-    reached = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"] or _children(verb, "dobj")
-    if not reached:
-        return None
+    reached = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"] or (
+        _children(verb, "dobj") if noun.dep_ == "nsubj" else [])
     category = goods.items[0].category if goods.items else None
-    return read_quantity(list(reached[0].subtree), category)
+    return next((q for r in reached if (q := read_quantity(list(r.subtree), category)) is not None), None)
 
 
 def _with_measure(noun: Token) -> Token:
