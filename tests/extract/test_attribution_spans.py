@@ -276,3 +276,60 @@ def test_the_one_asked_is_left_out_and_what_about_is_content() -> None:
 def test_calling_for_someone_to_do_something() -> None:
     text = "Port.\n\nThe union is calling for the minister to resign.\n"
     assert spans(text) == [("The union", "is calling for", ["the minister to resign"])]
+
+
+def test_a_thought_inside_a_quote_with_no_cue_found_is_the_quote_s_words() -> None:
+    text = "Port.\n\nThe mayor was blunt.\n\n“I think the plan will fail. We know it.”\n"
+    assert spans(text) == []
+
+
+def test_a_name_and_a_colon_is_a_speaker() -> None:
+    assert spans("Port.\n\nAna Ruiz: The Port Fees Will Rise Next Year.\n") == [
+        ("Ana Ruiz", ":", ["The Port Fees Will Rise Next Year"])]
+
+
+def test_a_name_and_a_colon_says_nothing_without_a_verb() -> None:
+    assert spans("Port.\n\nAna Ruiz: 1,769.\n\nTwitter: @anaruiz.\n") == []
+
+
+def test_a_name_after_a_dash_and_before_a_colon_and_a_quote_is_a_speaker() -> None:
+    text = "Port.\n\nFEES ARE RISING - Ana Ruiz and Tom Baker: “The port will charge more next year.”\n"
+    assert spans(text) == [("Ana Ruiz and Tom Baker", ":", ["“The port will charge more next year.”"])]
+
+
+def test_found_and_knows_report_only_with_a_clause() -> None:
+    text = "Port.\n\nThe inspectors found that the crates were empty. Tom Baker found a job at the depot. She knows the area well.\n"
+    assert spans(text) == [("The inspectors", "found", ["that the crates were empty"])]
+
+
+def test_spoke_reports_only_with_what_it_was_about() -> None:
+    text = "Port.\n\nThe mayor spoke about the port fees on Monday. The mayor spoke for an hour.\n"
+    assert spans(text) == [("The mayor", "spoke about", ["the port fees"])]
+
+
+def test_downplayed_is_a_cue() -> None:
+    assert spans("Port.\n\nThe governor downplayed the risk of a strike.\n") == [
+        ("The governor", "downplayed", ["the risk of a strike"])]
+
+
+def test_a_source_set_off_by_dashes_keeps_its_closing_dash() -> None:
+    assert spans("Port.\n\nAna Ruiz — a port official — said the fees would rise.\n") == [
+        ("Ana Ruiz — a port official —", "said", ["the fees would rise"])]
+
+
+def test_a_speaker_s_colon_the_parser_ends_a_sentence_at_reaches_the_paragraph_s_end() -> None:
+    assert spans("Port.\n\nREYES: I expect the fees will rise.\n") == [("REYES", ":", ["I expect the fees will rise"])]
+
+
+def test_even_before_a_source_is_not_the_source_s() -> None:
+    assert spans("Port.\n\nEven a top aide to the mayor said the fees would rise.\n") == [
+        ("a top aide to the mayor", "said", ["the fees would rise"])]
+
+
+def test_when_and_how_the_source_spoke_is_not_the_source_s() -> None:
+    assert spans("Port.\n\nPort director Ana Ruiz on Friday said the fees would rise.\n") == [
+        ("Port director Ana Ruiz", "said", ["the fees would rise"])]
+    assert spans("Port.\n\nAna Ruiz, speaking at the port, said the fees would rise.\n") == [
+        ("Ana Ruiz", "said", ["the fees would rise"])]
+    assert spans("Port.\n\nAna Ruiz, a port official, said the fees would rise.\n") == [
+        ("Ana Ruiz, a port official,", "said", ["the fees would rise"])]

@@ -53,6 +53,7 @@ MEDIA_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "tweet", "
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM", "ADJ", "X", "SYM"})
 OBJECT_PREPS = frozenset({"for", "as", "of", "about", "over", "against"})
 CONTENT_PREPS = frozenset({"for", "about", "of", "to", "on", "against", "at", "over"})  # "called for", "referring to"
+TOPIC_PREPS = frozenset({"about", "of", "on", "against", "out"})  # "spoke about", "weighed in on", "spoke out"
 RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
 SET_OFF_MARKS = frozenset({",", ";", "—", "–", "--"})
 SETTING_DEPS = frozenset({"prep", "npadvmod", "advcl", "mark", "punct", "cc", "conj", "dative", "agent", "nsubj", "nsubjpass"})
@@ -135,7 +136,8 @@ def _read_cues(sent: SpacySpan, actors: ActorIndex, memory: Memory, wide: bool) 
             att = _according_to(token, actors, memory)
         elif (lemma in cues["speech_verbs"] or lemma in cues["denial_words"] and not (wide and lemma in NOT_SAYING)
               or wide and lemma in cues["attitude_verbs"]) \
-                and token.pos_ in ("VERB", "AUX") and lemma not in cues["citing_verbs"]:
+                and token.pos_ in ("VERB", "AUX") and lemma not in cues["citing_verbs"] \
+                and not (wide and _reports_nothing(token)):
             att = _speech_verb(token, actors, memory, wide)
         elif lemma in cues["citing_verbs"] and token.pos_ == "VERB":
             att = _speech_verb(token, actors, memory, wide) if _subject(token) is not None else _citing(token, actors, memory)
@@ -162,6 +164,20 @@ def _read_cues(sent: SpacySpan, actors: ActorIndex, memory: Memory, wide: bool) 
         found.append(att)
     # an inner "citing X" joins the chain of the verb of saying it hangs from
     return [_with_spans(a, memory) for a in _merge_citing(found)]
+
+
+def _reports_nothing(verb: Token) -> bool:
+    """'found a job', 'knows the area', 'spoke for an hour': a verb that says something only with a clause
+    or predicate ("found that …", "sees X as a threat") or with what it is about ("spoke about …",
+    "weighed in on …") says nothing without one."""
+    cues = load().cues
+    lemma = verb.lemma_.lower()
+    if lemma in cues["clause_verbs"]:
+        return not any(c.dep_ in ("ccomp", "xcomp", "oprd", "parataxis") or c.dep_ == "prep" and c.lower_ == "as"
+                       for c in verb.children)
+    if lemma in cues["topic_verbs"]:
+        return not any(c.dep_ in ("prep", "prt") and c.lower_ in TOPIC_PREPS for c in verb.children)
+    return False
 
 
 HEADLINE_SOURCE_MARKS = frozenset({"-", "–", "—", ":"})
@@ -456,30 +472,49 @@ def _next_cues(verb: Token, material: set[int]) -> set[int]:
 
 
 SPEAKER_TITLES = frozenset({"dr.", "sen.", "rep.", "gov.", "gen.", "mr.", "mrs.", "ms.", "pres.", "lt.", "col.", "adm.", "sgt.",
-                            "the", "of", "'s", "’s", "&", "-", "."})
+                            "the", "of", "and", "'s", "’s", "&", "-", "."})
 
 
 def _speaker_colon(sent: SpacySpan, actors: ActorIndex, memory: Memory) -> Attribution | None:
     """'Bernie Sanders: I'm Not Much Of A Socialist', 'TAPPER: And obviously …': a name opening the
-    sentence, a colon, and what the named one says."""
+    sentence, a colon, and what the named one says (to the end of the paragraph when the parser ends
+    the sentence at the colon); also a name after a dash or "from" before a quote ("POLLS WERE EARLY -
+    Jo Lee: “…”", "More from Lee: “…”")."""
     words = [t for t in sent if not t.is_space]
-    colon = next((k for k, t in enumerate(words[:8]) if t.text == ":"), None)
-    if colon is None or colon == 0 or len(words) - colon < 3:
+    colon = next((k for k, t in enumerate(words) if t.text == ":"), None)
+    if colon is None:
         return None
-    name = words[:colon]
-    if not any(t.pos_ == "PROPN" or t.is_upper and t.is_alpha and len(t) > 1 for t in name) or not all(
+    start = max((k + 1 for k, t in enumerate(words[:colon]) if t.text in ("-", "—", "–", "--") or t.lower_ == "from"),
+                default=0)
+    name = words[start:colon]
+    said = words[colon + 1:] or _rest_of_paragraph(words[colon])
+    if not name or len(name) > 7 or start and not (said and said[0].text in OPENING_QUOTES | {'"'}):
+        return None
+    if not any(t.is_alpha and len(t) > 1 and (t.is_title or t.is_upper) for t in name) or not all(
             t.is_title or t.is_upper or t.like_num is False and t.lower_ in SPEAKER_TITLES for t in name):
         return None
     if name[0].lower_ in ("here", "update", "related", "watch", "read", "note", "editor", "photo", "video", "source"):
         return None
-    doc = sent.doc
+    if len(said) < 2 or not any(t.pos_ in ("VERB", "AUX") for t in said):  # "Twitter: @Milbank", "Clinton: 1,769."
+        return None
     cue = words[colon]
     head = max(name, key=lambda t: (t.pos_ == "PROPN", t.i))
-    content = frozenset(range(cue.i + 1, sent.end))
+    content = frozenset(range(said[0].i, said[-1].i + 1))
     region = frozenset(range(name[0].i, cue.i + 1))
     sources = _sources_of(head, actors, memory) if head.pos_ in ("PROPN", "NOUN") else ()
     return Attribution(cue, sources, region, content, source_span=(name[0].i, name[-1].i + 1),
-                       cue_span=(cue.i, cue.i + 1), content_spans=_runs(content)) if doc else None
+                       cue_span=(cue.i, cue.i + 1), content_spans=_runs(content))
+
+
+def _rest_of_paragraph(token: Token) -> list[Token]:
+    """The words after ``token`` up to the next line break."""
+    out = []
+    for t in token.doc[token.i + 1:]:
+        if t.is_space and "\n" in t.text:
+            break
+        if not t.is_space:
+            out.append(t)
+    return out
 
 
 def _after_quote(verb: Token, memory: Memory) -> bool:
@@ -787,14 +822,22 @@ def _trim_span(doc, start: int, end: int, marks: dict[int, str] | None = None) -
 
 def _phrase_span(head: Token, cue: Token | None = None) -> Range | None:
     """The whole noun phrase ``head`` heads, as PolNeAR marks a source: relative clauses and appositions
-    included, with the comma that closes them ("Erin Brockovich, the activist, said"), but not a closing
-    relative clause that is an attribution of its own (``_before_own_attribution``)."""
+    included, with the comma or dash that closes them ("Erin Brockovich, the activist, said"), but not a closing
+    relative clause that is an attribution of its own (``_before_own_attribution``), nor a leading "even" or
+    conjunction ("Even a top aide said")."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
     if head.head.i > head.i:  # never past the verb it is the subject of
         end = min(end, head.head.i)
     if cue is not None and start <= cue.i < end:  # "a statement saying …": the noun, not its participle
         end = min(end, cue.left_edge.i)
+    # "Lee on Friday said", "Lee, speaking in Ohio, said": when and how the source spoke, not who
+    setting = [c for c in head.children if c.i > head.i and (c.dep_ == "prep" and c.lower_ in ("on", "at") and any(
+        o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children)
+        or (c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "prep" and c.lower_ in ("through", "via", "with", "in"))
+        and doc[c.left_edge.i - 1].text == ",")]
+    if setting:
+        end = min(end, setting[0].left_edge.i)
     # a dateline the parser kept in the lead: "ORLANDO, Fla. (Reuters) - President Barack Obama said"
     dash = [k for k in range(start, end) if doc[k].text in ("-", "—", "--", "–") and doc[k].whitespace_ and k > start
             and doc[k - 1].whitespace_]
@@ -805,8 +848,10 @@ def _phrase_span(head: Token, cue: Token | None = None) -> Range | None:
     if span is None:
         return None
     start, end = span
-    if any(doc[k].text == "," for k in range(start, end)) and end < len(doc) and doc[end].text == "," \
-            and doc[end].i < head.head.i:
+    while end - start > 1 and (doc[start].lower_ == "even" or doc[start].dep_ == "cc"):
+        start += 1
+    if end < len(doc) and doc[end].text in SET_OFF_MARKS and doc[end].i < head.head.i \
+            and any(doc[k].text == doc[end].text for k in range(start, end)):  # "Jo Lee — a teacher — said"
         end += 1
     return start, end
 

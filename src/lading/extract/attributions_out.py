@@ -39,7 +39,7 @@ def records_parsed(parsed: ParsedArticle) -> list[dict[str, Any]]:
     for att in found:
         by_cue.setdefault(att.cue.i, []).append(att)
     records = {atts[0]: sorted({p for a in atts for p in a.content_spans}) for atts in by_cue.values()
-               if atts[0].cue_span is not None}
+               if atts[0].cue_span is not None and not _quoted_aside(atts[0], memory)}
     text = article.text
     out = []
     for first, parts in _univocal(records, memory).items():
@@ -82,6 +82,16 @@ def _univocal(records: dict[Attribution, list[Range]], memory: Memory) -> dict[A
         if o in out:
             out[o] = content_parts(o.cue.doc, {i for s, e in records[o] for i in range(s, e)} - tokens, memory)
     return out
+
+
+def _quoted_aside(att: Attribution, memory: Memory) -> bool:
+    """'“I think we will win,” she said': a source and cue inside a direct quote are the quoted speaker's
+    words, not an attribution PolNeAR marks, whether or not the quote's own cue was found."""
+    if att.source_span is None:
+        return False
+    start = min(att.source_span[0], att.cue_span[0])
+    end = max(att.source_span[1], att.cue_span[1])
+    return any(qs < start and end <= qe for qs, qe in memory.quotes)
 
 
 def _char_span(doc, text: str, start: int, end: int) -> dict[str, Any]:
