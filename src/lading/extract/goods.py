@@ -262,7 +262,9 @@ def _part_of(whole: Quantity | None, share: float, text: str) -> Quantity | None
     """'7% of the $13.6 billion': the share's own quantity, in the whole's unit."""
     if whole is None:
         return None
-    return Quantity(round(whole.value * share, 2), whole.unit, "approx" if whole.qualifier == "exact" and share != round(share, 2) else whole.qualifier, text)
+    rounded = share != round(share, 2)  # "two thirds" of a count is not a whole number
+    qualifier = "approx" if whole.qualifier == "exact" and rounded else whole.qualifier
+    return Quantity(round(whole.value * share, 2), whole.unit, qualifier, text)
 
 
 def _per_unit(noun: Token) -> Token:
